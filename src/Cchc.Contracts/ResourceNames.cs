@@ -1,0 +1,25 @@
+namespace Cchc.Contracts;
+
+/// <summary>
+/// Names of the suite's resources, shared by the AppHost, the tests and the Kubernetes manifests
+/// (connection strings are <c>ConnectionStrings__{name}</c>, service endpoints <c>services__{name}__{endpoint}__0</c>).
+/// </summary>
+public static class ResourceNames
+{
+    public const string Postgres = "postgres";
+    public const string Messaging = "messaging";
+
+    public const string ProceduresDb = "proceduresdb";
+    public const string ReportingDb = "reportingdb";
+
+    public const string ProceduresApi = "procedures-api";
+    public const string ReportingApi = "reporting-api";
+    public const string Gateway = "gateway";
+
+    public const string ProceduresMigrator = "procedures-migrate";
+    public const string ReportingMigrator = "reporting-migrate";
+
+    /// <summary>Endpoint names every service exposes: h2c gRPC and HTTP/1.1 (health, JSON, pages).</summary>
+    public const string GrpcEndpoint = "grpc";
+    public const string HttpEndpoint = "http";
+}
