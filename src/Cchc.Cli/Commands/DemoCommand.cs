@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Cchc.Cli.Demo;
+using Cchc.Cli.Loading;
+
+namespace Cchc.Cli.Commands;
+
+/// <summary><c>demo load</c> and <c>demo describe</c>: the generated Lai Châu demo data set.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var grpc = new Option<string>("--grpc")
+        {
+            Description = "The gateway's gRPC address (h2c).",
+            DefaultValueFactory = _ => "http://127.0.0.1:7400",
+        };
+        var http = new Option<string>("--http")
+        {
+            Description = "The gateway's HTTP address (reporting status).",
+            DefaultValueFactory = _ => "http://127.0.0.1:7401",
+        };
+        var timeout = new Option<int>("--wait-timeout")
+        {
+            Description = "Seconds to wait for the reporting service to catch up.",
+            DefaultValueFactory = _ => 900,
+        };
+        var batch = new Option<int>("--batch-size")
+        {
+            Description = "Dossiers per ImportDossiers call.",
+            DefaultValueFactory = _ => 50_000,
+        };
+
+        var load = new Command("load", "Generate the deterministic Lai Châu demo data set (2015 – 31/3/2020) and load it through the public gRPC API; "
+            + "then wait until the reporting service has caught up. Running it again changes nothing.")
+        {
+            grpc, http, timeout, batch,
+        };
+        load.SetAction((parse, cancellation) => CommandRunner.RunAsync(error, () =>
+        {
+            var options = new DemoLoadOptions(
+                ParseAddress(parse.GetValue(grpc), "--grpc"),
+                ParseAddress(parse.GetValue(http), "--http"),
+                TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
+                Math.Clamp(parse.GetValue(batch), 1, 1_000_000));
+            return new DemoLoader(options, output).RunAsync(cancellation);
+        }));
+
+        var describe = new Command("describe", "Print the numbers of the generated demo data set without loading anything.");
+        describe.SetAction(_ =>
+        {
+            DemoDescription.Write(DemoDataSet.Create(), output);
+            return 0;
+        });
+
+        return new Command("demo", "The generated (synthetic) Lai Châu demo data set.") { load, describe };
+    }
+
+    private static Uri ParseAddress(string? value, string option) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new CommandFailedException($"{option}: expected an http:// or https:// address, got '{value}'.");
+}

@@ -1,0 +1,35 @@
+namespace Cchc.Cli.Demo;
+
+/// <summary>
+/// The GENERATED Lai Châu demo data set (2015 – 31/3/2020): a synthetic procedure catalogue history, ≈ 885,000
+/// one-stop-shop dossiers and 8 feedback items whose computed Appendix 3 equals the source report's
+/// fact-derived cells. Real-looking names, but no real dossier or decision: it is demo data. Deterministic:
+/// the same data set (ids, contents) on every run. Dossiers are generated lazily, period by period.
+/// </summary>
+public sealed class DemoDataSet
+{
+    private readonly DossierGenerator _dossiers;
+
+    private DemoDataSet(DemoCatalogue catalogue, IReadOnlyList<PeriodPlan> plans)
+    {
+        Catalogue = catalogue;
+        Plans = plans;
+        var snapshots = new CatalogueSnapshots(catalogue);
+        _dossiers = new DossierGenerator(snapshots);
+        Feedback = FeedbackGenerator.Generate(snapshots);
+    }
+
+    public static DemoDataSet Create() => new(CatalogueGenerator.Generate(), PeriodPlan.Build());
+
+    public DemoCatalogue Catalogue { get; }
+    public IReadOnlyList<PeriodPlan> Plans { get; }
+    public IReadOnlyList<DemoFeedback> Feedback { get; }
+
+    public long DossierCount => Plans.Sum(p => (long)p.Received);
+    public int LateCount => Plans.Sum(p => p.Late);
+
+    /// <summary>The dossiers received (and closed) in one period, in order of receipt.</summary>
+    public IEnumerable<DemoDossier> Dossiers(PeriodPlan plan) => _dossiers.Generate(plan);
+
+    public IEnumerable<DemoDossier> AllDossiers() => Plans.SelectMany(Dossiers);
+}

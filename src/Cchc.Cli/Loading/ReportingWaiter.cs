@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using Cchc.Cli.Commands;
+
+namespace Cchc.Cli.Loading;
+
+/// <summary>The reporting service's fact counts (GET /api/reports/status).</summary>
+internal sealed record ReportingStatus(
+    [property: JsonPropertyName("dossiers")] long Dossiers,
+    [property: JsonPropertyName("procedureVersions")] long ProcedureVersions,
+    [property: JsonPropertyName("feedback")] long Feedback)
+{
+    public bool Reached(ReportingStatus expected) =>
+        Dossiers >= expected.Dossiers && ProcedureVersions >= expected.ProcedureVersions && Feedback >= expected.Feedback;
+
+    public override string ToString() => $"dossiers {Dossiers:N0}, procedure versions {ProcedureVersions:N0}, feedback {Feedback:N0}";
+}
+
+/// <summary>Polls the reporting service's status until its counts reach what was loaded, or fails at the deadline.</summary>
+internal sealed class ReportingWaiter(HttpClient http, ProgressWriter progress)
+{
+    public async Task<TimeSpan> WaitAsync(ReportingStatus expected, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var watch = Stopwatch.StartNew();
+        ReportingStatus? last = null;
+        string? lastError = null;
+        while (true)
+        {
+            try
+            {
+                last = await http.GetFromJsonAsync<ReportingStatus>("api/reports/status", cancellation);
+                lastError = null;
+                if (last is not null && last.Reached(expected)) return watch.Elapsed;
+            }
+            catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellation.IsCancellationRequested)
+            {
+                lastError = e.Message;
+            }
+            if (watch.Elapsed > timeout)
+            {
+                throw new CommandFailedException($"the reporting service did not catch up within {timeout.TotalSeconds:N0} s: "
+                    + $"expected {expected}, last seen {(last?.ToString() ?? "nothing")}{(lastError is null ? "" : $" (last error: {lastError})")}.");
+            }
+            progress.Every(TimeSpan.FromSeconds(5), () => $"  reporting: {(last?.ToString() ?? lastError ?? "no answer yet")} of {expected}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using Cchc.Contracts.Events.Procedures;
+using Cchc.Messaging;
+using Cchc.Procedures.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Cchc.Procedures.Api.Data;
+
+public sealed record ImportResult(long Records, long Inserted, long Unchanged, int Events);
+
+/// <summary>
+/// One bulk import of dossiers, all or nothing, in one transaction on the DbContext's connection: records are
+/// streamed with binary COPY into a temporary staging table as they arrive (nothing is buffered in memory);
+/// <see cref="CompleteAsync"/> then checks duplicates against each other and against the stored dossiers,
+/// inserts the new ones with one INSERT … SELECT and writes one DossiersRecorded per 1,000 new dossiers to
+/// the outbox, and commits. Disposing without completing rolls everything back.
+/// </summary>
+public sealed class DossierImport : IAsyncDisposable
+{
+    public const int EventBatchSize = 1_000;
+
+    private const int FetchSize = 20 * EventBatchSize;
+    private const string Staging = "dossier_import";
+    private const string Columns = "dossier_id, procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at";
+    private const string Content = "procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at";
+
+    private readonly IDbContextTransaction transaction;
+    private readonly NpgsqlConnection connection;
+    private readonly HashSet<string> knownProcedures;
+    private NpgsqlBinaryImporter? writer;
+    private long records;
+
+    private DossierImport(IDbContextTransaction transaction, NpgsqlConnection connection, HashSet<string> knownProcedures, NpgsqlBinaryImporter writer) =>
+        (this.transaction, this.connection, this.knownProcedures, this.writer) = (transaction, connection, knownProcedures, writer);
+
+    private NpgsqlTransaction Transaction => (NpgsqlTransaction)transaction.GetDbTransaction();
+
+    public static async Task<DossierImport> BeginAsync(ProceduresDbContext db, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            await using (var command = new NpgsqlCommand("SELECT code FROM procedures", connection))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    known.Add(reader.GetString(0));
+                }
+            }
+            await using (var command = new NpgsqlCommand(
+                $"""
+                SET LOCAL work_mem = '256MB';
+                CREATE TEMPORARY TABLE {Staging} (
+                    idx integer NOT NULL, dossier_id text NOT NULL, procedure_code text NOT NULL, receiving_unit text NOT NULL,
+                    unit_level integer NOT NULL, channel integer NOT NULL, status integer NOT NULL,
+                    received_at timestamptz NOT NULL, due_at timestamptz NOT NULL, closed_at timestamptz
+                ) ON COMMIT DROP;
+                """, connection))
+            {
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            var writer = await connection.BeginBinaryImportAsync($"COPY {Staging} (idx, {Columns}) FROM STDIN (FORMAT BINARY)", ct);
+            return new DossierImport(transaction, connection, known, writer);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the catalogue (as it stood when the import began) knows the procedure code.</summary>
+    public bool IsKnownProcedure(string code) => knownProcedures.Contains(code);
+
+    public async Task AddAsync(int index, DossierFacts d, CancellationToken ct)
+    {
+        var w = writer ?? throw new InvalidOperationException("The import is already complete.");
+        await w.StartRowAsync(ct);
+        await w.WriteAsync(index, NpgsqlDbType.Integer, ct);
+        await w.WriteAsync(d.DossierId, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(d.ProcedureCode, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(d.ReceivingUnit, NpgsqlDbType.Text, ct);
+        await w.WriteAsync((int)d.UnitLevel, NpgsqlDbType.Integer, ct);
+        await w.WriteAsync((int)d.Channel, NpgsqlDbType.Integer, ct);
+        await w.WriteAsync((int)d.Status, NpgsqlDbType.Integer, ct);
+        await w.WriteAsync(d.ReceivedAt, NpgsqlDbType.TimestampTz, ct);
+        await w.WriteAsync(d.DueAt, NpgsqlDbType.TimestampTz, ct);
+        if (d.ClosedAt is { } closedAt)
+        {
+            await w.WriteAsync(closedAt, NpgsqlDbType.TimestampTz, ct);
+        }
+        else
+        {
+            await w.WriteNullAsync(ct);
+        }
+        records++;
+    }
+
+    public async Task<ImportResult> CompleteAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var w = writer ?? throw new InvalidOperationException("The import is already complete.");
+        writer = null;
+        await w.CompleteAsync(ct);
+        await w.DisposeAsync();
+
+        // Imports decide "new or already there" one at a time: two overlapping imports would otherwise both insert.
+        await ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('cchc.procedures.dossier-import'))", ct);
+        await ExecuteAsync($"ANALYZE {Staging}", ct);
+        var distinct = await ScalarAsync($"SELECT count(*) FROM (SELECT dossier_id FROM {Staging} GROUP BY dossier_id) ids", ct);
+        if (distinct < records)
+        {
+            await EnsureRepeatsAgreeAsync(ct);
+            await ExecuteAsync($"DELETE FROM {Staging} s USING {Staging} t WHERE s.dossier_id = t.dossier_id AND s.idx > t.idx", ct);
+        }
+        await EnsureStoredAgreeAsync(ct);
+        var unchanged = await ExecuteAsync($"DELETE FROM {Staging} s USING dossiers d WHERE d.dossier_id = s.dossier_id", ct);
+        var inserted = distinct - unchanged;
+        var events = 0;
+        if (inserted > 0)
+        {
+            try
+            {
+                await ExecuteAsync(
+                    $"INSERT INTO dossiers ({Columns}, version, recorded_at) SELECT {Columns}, 1, @now FROM {Staging} ORDER BY dossier_id", ct, now);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw DomainException.Aborted("một hồ sơ trong lần nhập vừa được ghi đồng thời bởi yêu cầu khác; vui lòng nhập lại");
+            }
+            events = await WriteEventsAsync(now, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return new ImportResult(records, inserted, records - inserted, events);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (writer is not null)
+        {
+            await writer.DisposeAsync(); // cancels the COPY
+            writer = null;
+        }
+        await transaction.DisposeAsync(); // rolls back unless committed
+    }
+
+    /// <summary>The same dossier twice in one call is fine only when both records say the same.</summary>
+    private async Task EnsureRepeatsAgreeAsync(CancellationToken ct)
+    {
+        var conflict = await FirstConflictAsync(
+            $"""
+            SELECT s.idx, t.idx, {Prefixed("s")}, {Prefixed("t")} FROM {Staging} s
+            JOIN {Staging} t ON t.dossier_id = s.dossier_id AND t.idx < s.idx
+            WHERE ({Prefixed("s", Content)}) IS DISTINCT FROM ({Prefixed("t", Content)})
+            ORDER BY s.idx, t.idx LIMIT 1
+            """, ct);
+        if (conflict is var (index, other, mine, theirs))
+        {
+            var field = mine.FirstDifference(theirs)!;
+            throw DomainException.Conflict($"records[{index}].{field}",
+                $"hồ sơ {mine.DossierId} xuất hiện nhiều lần trong lần nhập với nội dung khác (records[{other}])");
+        }
+    }
+
+    /// <summary>A dossier already stored must be imported exactly as stored (then it counts as unchanged).</summary>
+    private async Task EnsureStoredAgreeAsync(CancellationToken ct)
+    {
+        var conflict = await FirstConflictAsync(
+            $"""
+            SELECT s.idx, 0, {Prefixed("s")}, {Prefixed("d")} FROM {Staging} s
+            JOIN dossiers d ON d.dossier_id = s.dossier_id
+            WHERE ({Prefixed("s", Content)}) IS DISTINCT FROM ({Prefixed("d", Content)})
+            ORDER BY s.idx LIMIT 1
+            """, ct);
+        if (conflict is var (index, _, mine, stored))
+        {
+            var field = mine.FirstDifference(stored)!;
+            throw DomainException.Conflict($"records[{index}].{field}", Messages.DifferentContent("hồ sơ", mine.DossierId, field));
+        }
+    }
+
+    private async Task<(int Index, int Other, DossierFacts Mine, DossierFacts Theirs)?> FirstConflictAsync(string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? (reader.GetInt32(0), reader.GetInt32(1), ReadFacts(reader, 2), ReadFacts(reader, 11))
+            : null;
+    }
+
+    /// <summary>Reads the staged new dossiers with a cursor, 20,000 at a time, and writes them as events of 1,000.</summary>
+    private async Task<int> WriteEventsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await ExecuteAsync($"DECLARE dossier_import_events NO SCROLL CURSOR FOR SELECT {Columns} FROM {Staging}", ct);
+        var written = 0;
+        while (true)
+        {
+            var batch = new List<DossiersRecorded>(FetchSize / EventBatchSize);
+            var states = new List<DossierState>(EventBatchSize);
+            var fetched = 0;
+            await using (var command = new NpgsqlCommand($"FETCH FORWARD {FetchSize} FROM dossier_import_events", connection))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    fetched++;
+                    states.Add(ReadFacts(reader, 0).ToEventState(version: 1));
+                    if (states.Count == EventBatchSize)
+                    {
+                        batch.Add(new DossiersRecorded { Dossiers = states, OccurredAt = now });
+                        states = new List<DossierState>(EventBatchSize);
+                    }
+                }
+            }
+            if (states.Count > 0)
+            {
+                batch.Add(new DossiersRecorded { Dossiers = states, OccurredAt = now });
+            }
+            if (batch.Count > 0)
+            {
+                written += await Outbox.WriteAsync(connection, Transaction, batch, ct);
+            }
+            if (fetched < FetchSize)
+            {
+                break;
+            }
+        }
+        await ExecuteAsync("CLOSE dossier_import_events", ct);
+        return written;
+    }
+
+    private static DossierFacts ReadFacts(NpgsqlDataReader r, int at) => new(
+        r.GetString(at),
+        r.GetString(at + 1),
+        r.GetString(at + 2),
+        (GovernmentLevel)r.GetInt32(at + 3),
+        (DossierChannel)r.GetInt32(at + 4),
+        ReceivedAt: r.GetFieldValue<DateTimeOffset>(at + 6),
+        DueAt: r.GetFieldValue<DateTimeOffset>(at + 7),
+        Status: (DossierStatus)r.GetInt32(at + 5),
+        ClosedAt: r.IsDBNull(at + 8) ? null : r.GetFieldValue<DateTimeOffset>(at + 8));
+
+    private static string Prefixed(string alias, string columns = Columns) =>
+        string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken ct, DateTimeOffset? now = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (now is { } instant)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", instant) { NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        }
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+}

@@ -1,0 +1,23 @@
+using Cchc.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cchc.Procedures.Api.Data;
+
+/// <summary>The procedures service's database: catalogue (current + history), dossiers, feedback and the outbox.</summary>
+public sealed class ProceduresDbContext(DbContextOptions<ProceduresDbContext> options) : DbContext(options)
+{
+    public DbSet<ProcedureEntity> Procedures => Set<ProcedureEntity>();
+
+    public DbSet<ProcedureVersionEntity> ProcedureVersions => Set<ProcedureVersionEntity>();
+
+    public DbSet<DossierEntity> Dossiers => Set<DossierEntity>();
+
+    public DbSet<FeedbackEntity> Feedback => Set<FeedbackEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProceduresDbContext).Assembly);
+        modelBuilder.AddOutbox();
+        modelBuilder.UseSnakeCaseNames(typeof(ProceduresDbContext).Namespace!);
+    }
+}

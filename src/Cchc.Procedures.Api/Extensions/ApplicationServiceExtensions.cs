@@ -1,0 +1,35 @@
+using Cchc.Contracts;
+using Cchc.Messaging;
+using Cchc.Procedures.Api.Data;
+using Cchc.Procedures.Api.Grpc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cchc.Procedures.Api.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    /// <summary>
+    /// Everything the procedures service needs besides the service defaults: its database (connection string
+    /// "proceduresdb") with a health check, messaging (connection string "messaging") with the outbox relay,
+    /// and gRPC with the domain-error translation.
+    /// </summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddProceduresDatabase();
+        builder.Services.AddHealthChecks().AddDbContextCheck<ProceduresDbContext>(ResourceNames.ProceduresDb);
+        builder.AddCchcMessaging();
+        builder.Services.AddOutboxRelay<ProceduresDbContext>();
+        builder.Services.AddDefaultGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>The Npgsql DbContext, read from ConnectionStrings:proceduresdb when first resolved.</summary>
+    public static IHostApplicationBuilder AddProceduresDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddDbContext<ProceduresDbContext>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.ProceduresDb)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.ProceduresDb} is not configured.")));
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using Cchc.Procedures.Api.Extensions;
+using Cchc.Procedures.Api.Grpc;
+
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync();
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapGrpcService<ProcedureCatalogGrpcService>();
+app.MapGrpcService<DossierGrpcService>();
+app.MapGrpcService<FeedbackGrpcService>();
+app.MapDefaultEndpoints();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so tests can host the service with WebApplicationFactory&lt;Program&gt;.</summary>
+public partial class Program;

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Domain.Reports;
+
+namespace Cchc.Reporting.Api.Apis;
+
+/// <summary>The JSON shape of a computed appendix: values keyed by the period key as asked, null for a blank cell.</summary>
+public sealed record AppendixDto(int No, string Title, IReadOnlyList<PeriodDto> Periods, IReadOnlyList<RowDto> Rows)
+{
+    public static AppendixDto From(AppendixReport report) =>
+        new(report.Number, report.Title, report.Periods.Select(PeriodDto.Of).ToList(), report.Rows.Select(RowDto.From).ToList());
+}
+
+public sealed record PeriodDto(string Key, string Label, DateOnly From, DateOnly To)
+{
+    public static PeriodDto Of(ReportPeriod period) => new(period.Key, period.Label, period.From, period.To);
+}
+
+public sealed record RowDto(
+    string Stt,
+    string Label,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ValueType,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Heading,
+    string Indicator,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, JsonNode?>? Values)
+{
+    public static RowDto From(ReportRow row) => new(
+        row.Definition.Stt, row.Definition.Label, row.Definition.ValueType, row.Definition.Heading, row.Definition.Indicator,
+        row.Values?.ToDictionary(v => v.Key, v => ToJson(v.Value)));
+
+    /// <summary>Number → JSON number, text → string, flag → boolean, not applicable → "-", blank → null.</summary>
+    public static JsonNode? ToJson(ReportValue? value) => value switch
+    {
+        null => null,
+        ReportValue.Number n => JsonValue.Create(n.Value),
+        ReportValue.Text t => JsonValue.Create(t.Value),
+        ReportValue.Flag f => JsonValue.Create(f.Value),
+        ReportValue.Dash => JsonValue.Create("-"),
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown report value."),
+    };
+}
+
+public sealed record AppendixSummaryDto(int No, string Title);
+
+public sealed record ReadModelStatusDto(long Dossiers, long ProcedureVersions, long Feedback, DateTimeOffset? LastEventAt);

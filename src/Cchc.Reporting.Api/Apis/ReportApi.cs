@@ -1,0 +1,54 @@
+using Cchc.Messaging;
+using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Domain.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cchc.Reporting.Api.Apis;
+
+/// <summary>The report as JSON: GET /api/reports/appendices[/{no}?periods=…] and the read model's status.</summary>
+public static class ReportApi
+{
+    public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/reports").WithTags("Reports");
+        api.MapGet("/appendices", ListAppendices);
+        api.MapGet("/appendices/{no}", GetAppendix);
+        api.MapGet("/status", GetStatus);
+        return app;
+    }
+
+    public static Ok<List<AppendixSummaryDto>> ListAppendices(AppendixQuery query) =>
+        TypedResults.Ok(query.Appendices.Select(a => new AppendixSummaryDto(a.Number, a.Title)).ToList());
+
+    public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetAppendix(
+        string no, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken)
+    {
+        return await query.GetAsync(no, periods, cancellationToken) switch
+        {
+            AppendixQueryResult.Found found => TypedResults.Ok(AppendixDto.From(found.Report)),
+            AppendixQueryResult.UnknownAppendix unknown => TypedResults.Problem(
+                title: "Không tìm thấy phụ lục", detail: unknown.Message, statusCode: StatusCodes.Status404NotFound),
+            AppendixQueryResult.InvalidPeriods invalid => TypedResults.Problem(new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [PeriodParser.Parameter] = [invalid.Message] })
+            {
+                Title = "Tham số không hợp lệ",
+                Detail = $"{PeriodParser.Parameter}: {invalid.Message}",
+                Status = StatusCodes.Status400BadRequest,
+            }),
+            var other => throw new InvalidOperationException($"Unexpected result {other}."),
+        };
+    }
+
+    /// <summary>How much of the event stream the read model holds: the demo loader polls it until it has caught up.</summary>
+    public static async Task<Ok<ReadModelStatusDto>> GetStatus(ReportingDbContext db, CancellationToken cancellationToken)
+    {
+        var dossiers = await db.Dossiers.LongCountAsync(cancellationToken);
+        var versions = await db.ProcedureVersions.LongCountAsync(cancellationToken);
+        var feedback = await db.Feedback.LongCountAsync(cancellationToken);
+        var lastEventAt = await db.Set<InboxMessage>().MaxAsync(m => (DateTimeOffset?)m.ProcessedAt, cancellationToken);
+        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt));
+    }
+}

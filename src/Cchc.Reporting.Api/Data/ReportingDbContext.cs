@@ -1,0 +1,18 @@
+using Cchc.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cchc.Reporting.Api.Data;
+
+/// <summary>The reporting read model: fact tables built from integration events, plus the consumer inbox.</summary>
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
+{
+    public DbSet<ProcedureVersionFact> ProcedureVersions => Set<ProcedureVersionFact>();
+    public DbSet<DossierFact> Dossiers => Set<DossierFact>();
+    public DbSet<FeedbackFact> Feedback => Set<FeedbackFact>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
+        modelBuilder.AddInbox();
+    }
+}

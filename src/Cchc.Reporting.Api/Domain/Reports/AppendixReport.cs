@@ -1,0 +1,9 @@
+using Cchc.Reporting.Api.Domain.Periods;
+
+namespace Cchc.Reporting.Api.Domain.Reports;
+
+/// <summary>An appendix computed for a list of periods.</summary>
+public sealed record AppendixReport(int Number, string Title, IReadOnlyList<ReportPeriod> Periods, IReadOnlyList<ReportRow> Rows);
+
+/// <summary>A row with one value per period key (null = blank); <see cref="Values"/> is null for a heading.</summary>
+public sealed record ReportRow(RowDefinition Definition, IReadOnlyDictionary<string, ReportValue?>? Values);

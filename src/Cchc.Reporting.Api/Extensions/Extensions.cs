@@ -1,0 +1,45 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Cchc.Contracts;
+using Cchc.Messaging;
+using Cchc.Reporting.Api.Consumers;
+using Cchc.Reporting.Api.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cchc.Reporting.Api.Extensions;
+
+public static class Extensions
+{
+    /// <summary>The read model (PostgreSQL "reportingdb"), the three event consumers, gRPC and the report catalogue.</summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.ReportingDb)
+            ?? throw new InvalidOperationException($"Connection string '{ResourceNames.ReportingDb}' is missing (ConnectionStrings__{ResourceNames.ReportingDb}).");
+        builder.Services.AddDbContext<ReportingDbContext>(options => options.UseNpgsql(connectionString));
+        builder.Services.AddHealthChecks().AddDbContextCheck<ReportingDbContext>("reportingdb");
+
+        builder.AddCchcMessaging(bus =>
+        {
+            bus.AddConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecordedConsumerDefinition>();
+            bus.AddConsumer<DossiersRecordedConsumer, DossiersRecordedConsumerDefinition>();
+            bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
+        });
+
+        builder.Services.AddDefaultGrpc();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddReportCatalog();
+        return builder;
+    }
+
+    /// <summary>Applies the EF Core migrations (creating the database if missing): the <c>migrate</c> command.</summary>
+    public static async Task MigrateDatabaseAsync(this IHost app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        await db.Database.MigrateAsync();
+        app.Services.GetRequiredService<ILogger<ReportingDbContext>>().LogInformation("Reporting database migrated");
+    }
+}

@@ -1,0 +1,32 @@
+using Cchc.Reporting.Api.Domain.Indicators;
+using Cchc.Reporting.Api.Domain.Reports;
+
+namespace Cchc.Reporting.Api.Extensions;
+
+public static class ReportCatalogExtensions
+{
+    /// <summary>
+    /// Registers every <see cref="IAppendix"/> (singleton) and <see cref="IIndicatorSource"/> (scoped: they query the
+    /// read model) of this assembly, and the <see cref="AppendixCalculator"/>. Adding an appendix or an indicator
+    /// family is adding a class; nothing here changes.
+    /// </summary>
+    public static IServiceCollection AddReportCatalog(this IServiceCollection services)
+    {
+        var types = typeof(ReportCatalogExtensions).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
+        foreach (var type in types)
+        {
+            if (typeof(IAppendix).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IAppendix), type);
+            }
+            if (typeof(IIndicatorSource).IsAssignableFrom(type))
+            {
+                services.AddScoped(typeof(IIndicatorSource), type);
+            }
+        }
+        services.AddScoped<AppendixCalculator>();
+        services.AddScoped<AppendixQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using Cchc.Reporting.Api.Apis;
+using Cchc.Reporting.Api.Extensions;
+using Cchc.Reporting.Api.Grpc;
+using Cchc.Reporting.Api.Pages;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+if (args is ["migrate"])
+{
+    await app.MigrateDatabaseAsync();
+    return;
+}
+
+app.MapGrpcService<ReportingGrpcService>();
+app.MapReportApi();
+app.MapReportPages();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Cchc.Messaging;
+using Cchc.Procedures.Api.Extensions;
+using Cchc.Procedures.Api.Grpc;
+using Cchc.Testing;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Cchc.Procedures.Tests.Integration;
+
+[CollectionDefinition(Name)]
+public sealed class ProceduresServiceCollection : ICollectionFixture<ProceduresService>
+{
+    public const string Name = "procedures-service";
+}
+
+/// <summary>
+/// The procedures service hosted in-process (WebApplicationFactory) on a real, migrated PostgreSQL database,
+/// shared by the integration tests (each test uses its own ids). The message broker is a closed port: events
+/// stay in the outbox, where the tests read them.
+/// </summary>
+public sealed class ProceduresService : IAsyncLifetime
+{
+    private readonly PostgresServer postgres = new();
+    private WebApplicationFactory<Program>? factory;
+    private GrpcChannel? channel;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public PostgresServer Postgres => postgres;
+
+    public WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("Not started.");
+
+    public ProcedureCatalogService.ProcedureCatalogServiceClient Catalog => new(channel);
+
+    public DossierService.DossierServiceClient Dossiers => new(channel);
+
+    public FeedbackService.FeedbackServiceClient Feedback => new(channel);
+
+    public async Task InitializeAsync()
+    {
+        await postgres.InitializeAsync();
+        ConnectionString = await postgres.CreateDatabaseAsync("procedures_service_tests");
+        var exitCode = await MigrateCommand.RunAsync([new("ConnectionStrings:proceduresdb", ConnectionString)]);
+        Assert.Equal(0, exitCode);
+
+        var closedBrokerPort = FreePort.Next();
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("ConnectionStrings:proceduresdb", ConnectionString);
+            web.UseSetting("ConnectionStrings:messaging", $"amqp://guest:guest@127.0.0.1:{closedBrokerPort}/");
+            // The broker is down on purpose: keep its connection errors out of the test output.
+            web.UseSetting("Logging:LogLevel:Default", "Warning");
+            web.UseSetting("Logging:LogLevel:MassTransit", "None");
+        });
+        channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = factory.Server.CreateHandler(),
+            MaxReceiveMessageSize = 16 * 1024 * 1024,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        channel?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+        await postgres.DisposeAsync();
+    }
+
+    /// <summary>Outbox rows whose payload mentions <paramref name="text"/> (a test's unique id or id prefix), oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxRow>> OutboxRowsMentioningAsync(string text)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT message_type, payload::text FROM outbox_messages WHERE strpos(payload::text, @text) > 0 ORDER BY sequence", connection);
+        command.Parameters.AddWithValue("text", text);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<OutboxRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new OutboxRow(reader.GetString(0), reader.GetString(1)));
+        }
+        return rows;
+    }
+
+    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+public sealed record OutboxRow(string MessageType, string Payload)
+{
+    public T As<T>() => JsonSerializer.Deserialize<T>(Payload, MessagingJson.Options)
+        ?? throw new InvalidOperationException("Empty payload.");
+}

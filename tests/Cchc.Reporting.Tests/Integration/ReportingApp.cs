@@ -1,0 +1,95 @@
+using Cchc.Reporting.Api.Consumers;
+using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cchc.Reporting.Tests.Integration;
+
+/// <summary>
+/// The reporting service in-process (WebApplicationFactory) on its own freshly migrated database, with the
+/// RabbitMQ bus replaced by MassTransit's in-memory test harness: events go through the real consumers.
+/// </summary>
+public sealed class ReportingApp : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly DeliveryObserver _deliveries = new();
+
+    private ReportingApp(string connectionString)
+    {
+        ConnectionString = connectionString;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:reportingdb", connectionString);
+            // Never reached: the bus is the in-memory harness below.
+            web.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:9/");
+            web.ConfigureTestServices(services => services.AddMassTransitTestHarness(bus =>
+            {
+                bus.AddConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecordedConsumerDefinition>();
+                bus.AddConsumer<DossiersRecordedConsumer, DossiersRecordedConsumerDefinition>();
+                bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
+            }));
+        });
+    }
+
+    public string ConnectionString { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public ITestHarness Harness => _factory.Services.GetTestHarness();
+
+    public HttpClient CreateClient() => _factory.CreateClient();
+
+    public HttpMessageHandler CreateHandler() => _factory.Server.CreateHandler();
+
+    public static async Task<ReportingApp> StartAsync(PostgresServer postgres, string name)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync(name);
+        var app = new ReportingApp(connectionString);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReportingDbContext>().Database.MigrateAsync();
+        }
+        await app.Harness.Start();
+        app.Harness.Bus.ConnectConsumeObserver(app._deliveries);
+        return app;
+    }
+
+    /// <summary>Publishes an event with the given message id and waits until the consumer has handled that delivery.</summary>
+    public async Task ConsumeAsync<TConsumer, TMessage>(TMessage message, Guid? messageId = null)
+        where TConsumer : class, IConsumer<TMessage>
+        where TMessage : class
+    {
+        var id = messageId ?? NewId.NextGuid();
+        var before = _deliveries.Finished(id);
+        await Harness.Bus.Publish(message, context => context.MessageId = id);
+        await Eventually.AssertAsync(() => _deliveries.Finished(id) > before,
+            TimeSpan.FromSeconds(30), $"{typeof(TConsumer).Name} handles message {id}");
+        Assert.Null(_deliveries.Fault(id));
+        Assert.True(Harness.GetConsumerHarness<TConsumer>().Consumed.Select<TMessage>(m => m.Context.MessageId == id).Any());
+    }
+
+    public async Task<AppendixReport> Appendix3Async(params string[] periods)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<AppendixCalculator>();
+        var parsed = PeriodParser.Parse(periods, DateOnly.FromDateTime(DateTime.UtcNow));
+        Assert.True(parsed.IsValid, parsed.Error);
+        return await calculator.ComputeAsync(calculator.Find(3)!, parsed.Periods, CancellationToken.None);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<ReportingDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ReportingDbContext>());
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+}

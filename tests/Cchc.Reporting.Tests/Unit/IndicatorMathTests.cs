@@ -1,0 +1,51 @@
+using Cchc.Reporting.Api.Domain.Indicators;
+
+namespace Cchc.Reporting.Tests.Unit;
+
+public sealed class IndicatorMathTests
+{
+    [Fact]
+    public void Percentage_WithZeroDenominator_IsBlankNotZero()
+    {
+        Assert.Null(IndicatorMath.Percentage(0, 0));
+    }
+
+    [Theory]
+    [InlineData(0, 7)]
+    [InlineData(7, 7)]
+    [InlineData(4_999, 5_000)]
+    [InlineData(99_999, 100_000)]
+    [InlineData(2, 3)]
+    [InlineData(1, 3)]
+    [InlineData(123_456, 150_001)]
+    public void Percentage_IsTheShareTimesHundred_RoundedToFourDecimals(long numerator, long denominator)
+    {
+        var exact = (decimal)numerator / denominator * 100m;
+        var value = IndicatorMath.Percentage(numerator, denominator);
+
+        Assert.NotNull(value);
+        Assert.True(Math.Abs(value.Value - exact) <= 0.00005m, $"{value} is not {exact} to 4 decimals");
+        Assert.Equal(value.Value, Math.Round(value.Value, IndicatorMath.PercentDecimals));
+    }
+
+    [Fact]
+    public void Percentage_KeepsTheThreeDecimalsTheSourcePrints()
+    {
+        // 99.999 % = 99,999 on time of 100,000 resolved.
+        Assert.Equal(99.999m, IndicatorMath.Percentage(99_999, 100_000));
+    }
+
+    [Fact]
+    public void Percentage_RejectsNegativeCounts()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => IndicatorMath.Percentage(-1, 3));
+    }
+
+    [Fact]
+    public void Total_IsTheSumOfItsParts()
+    {
+        long[] parts = [1714, 244, 119];
+        Assert.Equal(parts.Sum(), IndicatorMath.Total(parts));
+        Assert.Equal(0, IndicatorMath.Total());
+    }
+}
