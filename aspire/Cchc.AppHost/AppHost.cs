@@ -5,6 +5,10 @@ using Cchc.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = AppHostSettings.From(builder.Configuration);
+if (builder.Configuration["CCHC_RESOURCE_CONSOLE"] != "false")
+{
+    builder.Services.AddHostedService<ResourceConsole>();
+}
 
 var infrastructure = builder.AddSuiteInfrastructure(settings);
 

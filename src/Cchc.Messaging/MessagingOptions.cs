@@ -13,6 +13,12 @@ public sealed class MessagingOptions
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Messages a receive endpoint fetches ahead; MassTransit handles up to this many concurrently.</summary>
+    /// <summary>Messages a receive endpoint fetches ahead of its consumers.</summary>
     public int PrefetchCount { get; set; } = 128;
+
+    /// <summary>
+    /// Messages a receive endpoint handles at once. Each holds a database transaction (the inbox), so keep the sum over
+    /// a service's endpoints well under its connection pool (Npgsql default: 100).
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 32;
 }

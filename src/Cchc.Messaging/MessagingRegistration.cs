@@ -15,12 +15,14 @@ public static class MessagingRegistration
     /// queue, publisher confirms, a health check. <paramref name="configure"/> adds consumers.
     /// </summary>
     /// <remarks>
-    /// Every endpoint configured by convention gets <c>UseMessageRetry</c> (exponential, by default 5 retries from
-    /// 200 ms to 10 s) and a prefetch of 128 (configuration section "Messaging", see <see cref="MessagingOptions"/>);
-    /// a message still failing then goes to
-    /// <c>&lt;queue&gt;_error</c> (MassTransit's default, left on). Do not add another retry in a ConsumerDefinition.
-    /// MassTransit registers its bus health check (tags "ready", "masstransit"), which /health reports. Works with
-    /// no consumers (a publish-only service).
+    /// <para>Every receive endpoint configured by convention gets <c>UseMessageRetry</c> (exponential; by default 5
+    /// retries from 200 ms to 10 s); a message still failing then goes to <c>&lt;queue&gt;_error</c> (MassTransit's
+    /// default, left on). Do not add another retry in a ConsumerDefinition (they would nest).</para>
+    /// <para>Endpoints default to a prefetch of 128 and at most 32 messages handled at once; a ConsumerDefinition may
+    /// set its own. Settings: configuration section "Messaging" (<see cref="MessagingOptions"/>).</para>
+    /// <para>MassTransit registers its bus health check (tags "ready", "masstransit"), which /health reports. Works
+    /// with no consumers (a publish-only service). Publishing code should not call IPublishEndpoint directly for
+    /// integration events: write them to the outbox (<see cref="Outbox.AddIntegrationEvent{TEvent}"/>).</para>
     /// </remarks>
     public static IHostApplicationBuilder AddCchcMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
     {
@@ -44,10 +46,6 @@ public static class MessagingRegistration
             {
                 endpoint.UseMessageRetry(r => r.Exponential(
                     settings.RetryLimit, settings.RetryMinInterval, settings.RetryMaxInterval, settings.RetryMinInterval));
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-                {
-                    rabbit.PrefetchCount = settings.PrefetchCount;
-                }
             });
 
             bus.UsingRabbitMq((context, rabbit) =>
@@ -63,7 +61,9 @@ public static class MessagingRegistration
                     host.PublisherConfirmation = true;
                     host.ConnectionName(connectionName);
                 });
+                // Bus-level defaults: a ConsumerDefinition's own PrefetchCount / ConcurrentMessageLimit still wins.
                 rabbit.PrefetchCount = settings.PrefetchCount;
+                rabbit.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
                 rabbit.ConfigureEndpoints(context);
             });
         });

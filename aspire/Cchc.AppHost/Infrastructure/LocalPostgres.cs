@@ -20,6 +20,23 @@ internal static class LocalPostgres
     public const string BinDirectory = "/usr/lib/postgresql/15/bin";
 
     /// <summary>
+    /// Aspire stops an executable with SIGTERM and kills it a few seconds later. SIGTERM is PostgreSQL's "smart"
+    /// shutdown, which waits for every client to disconnect, so it would be killed (and recover from its WAL at the next
+    /// start). This wrapper turns SIGTERM into SIGINT, the "fast" shutdown: sessions end, a checkpoint, a clean exit.
+    /// </summary>
+    private const string FastShutdownWrapper = """
+        "$@" &
+        child=$!
+        trap 'kill -INT "$child" 2>/dev/null' TERM INT
+        status=0
+        while kill -0 "$child" 2>/dev/null; do
+          wait "$child"
+          status=$?
+        done
+        exit "$status"
+        """;
+
+    /// <summary>
     /// A server whose data lives in <paramref name="dataDirectory"/> (initialised here at the first run), listening on
     /// 127.0.0.1:<paramref name="port"/> only (no Unix socket), with a health check that opens a connection and runs SELECT 1.
     /// </summary>
@@ -36,7 +53,7 @@ internal static class LocalPostgres
         var (command, arguments) = HostCommand.AsPostgresUser(Path.Combine(BinDirectory, "postgres"),
             "-D", dataDirectory, "-k", "", "-c", "listen_addresses=127.0.0.1",
             "-c", "max_connections=300", "-c", "max_wal_size=2GB");
-        var resource = new LocalPostgresResource(ResourceNames.Postgres, command, dataDirectory);
+        var resource = new LocalPostgresResource(ResourceNames.Postgres, "/bin/sh", dataDirectory);
 
         var healthCheck = $"{ResourceNames.Postgres}-accepts-queries";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
@@ -52,7 +69,7 @@ internal static class LocalPostgres
         });
 
         return builder.AddResource(resource)
-            .WithArgs(arguments)
+            .WithArgs(["-c", FastShutdownWrapper, "cchc-postgres", command, .. arguments])
             .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: LocalPostgresResource.EndpointName, env: "PGPORT", isProxied: false)
             .WithHealthCheck(healthCheck);
     }

@@ -42,7 +42,7 @@ internal static class DemoCommand
                 ParseAddress(parse.GetValue(http), "--http"),
                 TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
                 Math.Clamp(parse.GetValue(batch), 1, 1_000_000));
-            return new DemoLoader(options, output).RunAsync(cancellation);
+            return DemoLoader.RunAsync(options, output, cancellation);
         }));
 
         var describe = new Command("describe", "Print the numbers of the generated demo data set without loading anything.");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cchc.Cli.Demo;
 using Cchc.Procedures.Api.Grpc;
+using Grpc.Core;
 
 namespace Cchc.Cli.Loading;
 
@@ -10,8 +11,16 @@ public sealed record DemoLoadOptions(Uri Grpc, Uri Http, TimeSpan WaitTimeout, i
 /// <c>demo load</c>: generates the demo data set and loads it through the gateway's public gRPC API only
 /// (catalogue, then dossiers, then feedback), then waits for the reporting service to catch up.
 /// </summary>
-internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output)
+internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, CallInvoker grpc, HttpClient http)
 {
+    /// <summary>The loader against the gateway's addresses in <paramref name="options"/>.</summary>
+    public static async Task RunAsync(DemoLoadOptions options, TextWriter output, CancellationToken cancellation)
+    {
+        using var channel = GrpcConnection.Open(options.Grpc);
+        using var http = new HttpClient { BaseAddress = options.Http, Timeout = TimeSpan.FromSeconds(15) };
+        await new DemoLoader(options, output, channel.CreateCallInvoker(), http).RunAsync(cancellation);
+    }
+
     public async Task RunAsync(CancellationToken cancellation)
     {
         var progress = new ProgressWriter(output);
@@ -21,30 +30,28 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output)
         var data = DemoDataSet.Create();
         progress.Line($"Generated the catalogue in {total.Elapsed.TotalSeconds:N1} s: {DemoDescription.Catalogue(data)}");
 
-        using var channel = GrpcConnection.Open(options.Grpc);
         var step = Stopwatch.StartNew();
         progress.Line($"[1/4] Catalogue via {options.Grpc} ...");
-        var catalogue = await new CatalogueLoader(new ProcedureCatalogService.ProcedureCatalogServiceClient(channel), progress)
+        var catalogue = await new CatalogueLoader(new ProcedureCatalogService.ProcedureCatalogServiceClient(grpc), progress)
             .LoadAsync(data.Catalogue, cancellation);
         progress.Line($"[1/4] Catalogue: {catalogue.Procedures:N0} procedures, {catalogue.Applied:N0} changes applied, "
             + $"{catalogue.AlreadyPresent:N0} already present ({step.Elapsed.TotalSeconds:N1} s)");
 
         step.Restart();
         progress.Line($"[2/4] Dossiers: {data.DossierCount:N0} in batches of {options.BatchSize:N0} ...");
-        var dossiers = await new DossierLoader(new DossierService.DossierServiceClient(channel), progress, options.BatchSize)
+        var dossiers = await new DossierLoader(new DossierService.DossierServiceClient(grpc), progress, options.BatchSize)
             .LoadAsync(data, cancellation);
         progress.Line($"[2/4] Dossiers: {dossiers.Sent:N0} sent ({dossiers.Inserted:N0} inserted, {dossiers.Unchanged:N0} unchanged), "
             + $"{dossiers.Skipped:N0} already present; {data.LateCount:N0} resolved late in all "
             + $"({step.Elapsed.TotalSeconds:N1} s, {DossierLoader.Rate(dossiers.Sent, dossiers.Elapsed)})");
 
         step.Restart();
-        var feedback = await new FeedbackLoader(new FeedbackService.FeedbackServiceClient(channel)).LoadAsync(data.Feedback, cancellation);
+        var feedback = await new FeedbackLoader(new FeedbackService.FeedbackServiceClient(grpc)).LoadAsync(data.Feedback, cancellation);
         progress.Line($"[3/4] Feedback: {feedback.Items} items, {feedback.StepsApplied} steps applied ({step.Elapsed.TotalSeconds:N1} s)");
 
         step.Restart();
         var expected = new ReportingStatus(data.DossierCount, data.Catalogue.Changes.Count, data.Feedback.Count);
         progress.Line($"[4/4] Waiting for the reporting service ({options.Http}) to count {expected} ...");
-        using var http = new HttpClient { BaseAddress = options.Http, Timeout = TimeSpan.FromSeconds(15) };
         var waited = await new ReportingWaiter(http, progress).WaitAsync(expected, options.WaitTimeout, cancellation);
         progress.Line($"[4/4] Reporting caught up in {waited.TotalSeconds:N1} s");
 

@@ -63,15 +63,22 @@ public sealed class OutboxNotificationInterceptor : SaveChangesInterceptor
             // No caller transaction: EF has committed its own by now, so a notification sent now finds the rows.
             if (state.Value == 1 && db.Database.CurrentTransaction is null)
             {
-                db.Database.OpenConnection();
                 try
                 {
-                    using var command = CreateNotifyCommand(db.Database.GetDbConnection(), null);
-                    command.ExecuteNonQuery();
+                    db.Database.OpenConnection();
+                    try
+                    {
+                        using var command = CreateNotifyCommand(db.Database.GetDbConnection(), null);
+                        command.ExecuteNonQuery();
+                    }
+                    finally
+                    {
+                        db.Database.CloseConnection();
+                    }
                 }
-                finally
+                catch (DbException)
                 {
-                    db.Database.CloseConnection();
+                    // The facts are committed: a failed wake-up must not fail SaveChanges (the relay's poll finds the rows).
                 }
             }
             state.Value = 0;
@@ -85,15 +92,22 @@ public sealed class OutboxNotificationInterceptor : SaveChangesInterceptor
         {
             if (state.Value == 1 && db.Database.CurrentTransaction is null)
             {
-                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await using var command = CreateNotifyCommand(db.Database.GetDbConnection(), null);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await db.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+                    try
+                    {
+                        await using var command = CreateNotifyCommand(db.Database.GetDbConnection(), null);
+                        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+                    }
                 }
-                finally
+                catch (DbException)
                 {
-                    await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+                    // The facts are committed: a failed wake-up must not fail SaveChanges (the relay's poll finds the rows).
                 }
             }
             state.Value = 0;

@@ -58,9 +58,12 @@ internal sealed partial class OutboxRelay<TDbContext>(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    // Database unreachable, or anything unexpected: the relay must survive it and try again.
                     LogRoundFailed(ex, OutboxName);
                     round = Round.Failed;
                 }
+
+                await MaintainAsync(stoppingToken).ConfigureAwait(false);
 
                 if (round.Stalled)
                 {
@@ -77,7 +80,6 @@ internal sealed partial class OutboxRelay<TDbContext>(
                     backoff = TimeSpan.Zero;
                 }
 
-                await MaintainAsync(stoppingToken).ConfigureAwait(false);
                 if (round.Claimed < _options.BatchSize)
                 {
                     await WaitForWakeAsync(stoppingToken).ConfigureAwait(false);
@@ -171,9 +173,9 @@ internal sealed partial class OutboxRelay<TDbContext>(
         {
             message = type is null ? null : JsonSerializer.Deserialize(row.Payload, type, MessagingJson.Options);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            return Poison(row, type!, $"Invalid payload: {ex.Message}");
+            return Poison(row, type, $"Invalid payload: {ex.Message}");
         }
         if (type is null || message is null)
         {
@@ -304,7 +306,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
                 }
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             LogMaintenanceFailed(ex, OutboxName);
         }

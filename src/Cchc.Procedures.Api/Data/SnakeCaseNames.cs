@@ -19,11 +19,11 @@ internal static class SnakeCaseNames
             {
                 property.SetColumnName(ToSnakeCase(property.Name));
             }
-            foreach (var key in entity.GetKeys())
+            foreach (var key in entity.GetKeys().Where(k => k.FindAnnotation(RelationalAnnotationNames.Name) is null))
             {
                 key.SetName(key.IsPrimaryKey() ? $"pk_{table}" : $"ak_{table}_{Columns(key.Properties)}");
             }
-            foreach (var index in entity.GetIndexes())
+            foreach (var index in entity.GetIndexes().Where(i => i.FindAnnotation(RelationalAnnotationNames.Name) is null))
             {
                 index.SetDatabaseName($"ix_{table}_{Columns(index.Properties)}");
             }

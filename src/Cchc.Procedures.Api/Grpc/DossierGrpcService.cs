@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cchc.Contracts.Events.Procedures;
 using Events = Cchc.Contracts.Events.Procedures;
 using Cchc.Messaging;
@@ -92,16 +93,22 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
         return response;
     }
 
-    public override async Task<ImportDossiersResponse> ImportDossiers(IAsyncStreamReader<DossierRecord> requestStream, ServerCallContext context)
+    public override Task<ImportDossiersResponse> ImportDossiers(IAsyncStreamReader<DossierRecord> requestStream, ServerCallContext context) =>
+        ImportAsync(requestStream.ReadAllAsync(context.CancellationToken), context.CancellationToken);
+
+    public override Task<ImportDossiersResponse> ImportDossierBatches(IAsyncStreamReader<DossierRecordBatch> requestStream, ServerCallContext context) =>
+        ImportAsync(Flatten(requestStream, context.CancellationToken), context.CancellationToken);
+
+    /// <summary>Validates each record as it arrives (failing fast, naming its index) and stages it; all or nothing.</summary>
+    private async Task<ImportDossiersResponse> ImportAsync(IAsyncEnumerable<DossierRecord> records, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
         var started = clock.GetTimestamp();
-        await using var import = await DossierImport.BeginAsync(db, ct);
+        await using var import = await DossierImport.BeginAsync(db, logger, ct);
         var index = 0;
-        while (await requestStream.MoveNext(ct))
+        await foreach (var record in records)
         {
             var validator = new Validator("records", index);
-            var facts = DossierValidation.Record(requestStream.Current, validator);
+            var facts = DossierValidation.Record(record, validator);
             validator.ThrowIfInvalid();
             if (!import.IsKnownProcedure(facts!.ProcedureCode))
             {
@@ -114,6 +121,18 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
         logger.LogInformation("Imported {Records} dossier records ({Inserted} new, {Unchanged} unchanged, {Events} events) in {Elapsed}",
             result.Records, result.Inserted, result.Unchanged, result.Events, clock.GetElapsedTime(started));
         return new ImportDossiersResponse { Records = result.Records, Inserted = result.Inserted, Unchanged = result.Unchanged, Events = result.Events };
+    }
+
+    private static async IAsyncEnumerable<DossierRecord> Flatten(
+        IAsyncStreamReader<DossierRecordBatch> batches, [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (await batches.MoveNext(ct))
+        {
+            foreach (var record in batches.Current.Records)
+            {
+                yield return record;
+            }
+        }
     }
 
     private Task<Dossier> CloseAsync(CloseDossierRequest request, Events.DossierStatus target, CancellationToken cancellationToken)

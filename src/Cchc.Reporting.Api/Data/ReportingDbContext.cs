@@ -9,6 +9,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ProcedureVersionFact> ProcedureVersions => Set<ProcedureVersionFact>();
     public DbSet<DossierFact> Dossiers => Set<DossierFact>();
     public DbSet<FeedbackFact> Feedback => Set<FeedbackFact>();
+    public DbSet<DossierDailyCount> DossierDailyCounts => Set<DossierDailyCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -31,7 +31,9 @@ public static class ReportPages
 
     public static async Task<IResult> Appendix(string no, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken)
     {
-        switch (await query.GetAsync(no, periods, cancellationToken))
+        // The form's field left blank means "no periods chosen" (the current year); the JSON API treats it as an error.
+        var chosen = periods?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
+        switch (await query.GetAsync(no, chosen, cancellationToken))
         {
             case AppendixQueryResult.Found { Report: var report }:
                 var appendix = query.Appendices.First(a => a.Number == report.Number);

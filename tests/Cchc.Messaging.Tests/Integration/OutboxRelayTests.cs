@@ -87,7 +87,9 @@ public sealed class OutboxRelayTests(PostgresServer postgres, RabbitMqNode rabbi
         await AssertEachAppliedOnceAsync(before);
 
         List<string> during;
+        output.WriteLine($"{DateTime.Now:HH:mm:ss.fff} stopping the broker");
         await rabbit.StopAsync();
+        output.WriteLine($"{DateTime.Now:HH:mm:ss.fff} broker stopped");
         try
         {
             during = [.. await _db.RecordFactsAsync(30, perSave: 3), .. await _db.RecordFactsRawAsync(30)];
@@ -97,7 +99,9 @@ public sealed class OutboxRelayTests(PostgresServer postgres, RabbitMqNode rabbi
         }
         finally
         {
+            output.WriteLine($"{DateTime.Now:HH:mm:ss.fff} starting the broker");
             await rabbit.StartAsync();
+            output.WriteLine($"{DateTime.Now:HH:mm:ss.fff} broker started");
         }
 
         await Eventually.AssertAsync(() => _db.AllAppliedAsync(during), TimeSpan.FromSeconds(60), "every event recorded during the outage should arrive once the broker is back");
@@ -111,6 +115,10 @@ public sealed class OutboxRelayTests(PostgresServer postgres, RabbitMqNode rabbi
     {
         await using var host = await StartAsync(relay: true, consumer: true, configureRelay: o => o.PollInterval = TimeSpan.FromMinutes(5));
         var quickly = TimeSpan.FromSeconds(10);
+        // Once its LISTEN connection is up, the relay sleeps until a notification (or a poll five minutes away).
+        await Eventually.AssertAsync(async () => await _db.ScalarAsync(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'") == 1,
+            Patience, "the relay should LISTEN for outbox notifications");
 
         // EF SaveChanges in its own transaction; the context comes from DI, where AddOutboxRelay added the interceptor.
         var viaEf = TestDatabase.NewEvent();

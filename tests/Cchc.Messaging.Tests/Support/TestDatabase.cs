@@ -102,12 +102,14 @@ public sealed class TestDatabase
         return factIds.All(effects.ContainsKey);
     }
 
-    public async Task<long> CountAsync(string whereClause = "true")
+    public Task<long> CountAsync(string whereClause = "true") => ScalarAsync($"SELECT count(*) FROM outbox_messages WHERE {whereClause}");
+
+    public async Task<long> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM outbox_messages WHERE {whereClause}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task<long> CountUnsentAsync() => CountAsync("sent_at IS NULL");

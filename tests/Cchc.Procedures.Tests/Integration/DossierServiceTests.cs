@@ -195,6 +195,7 @@ public sealed class DossierServiceTests(ProceduresService service) : IAsyncLifet
         }
         while (page.NextPageToken.Length > 0);
         var resolved = await dossiers.ListDossiersAsync(new ListDossiersRequest { ReceivingUnit = unit, Status = DossierStatus.Resolved });
+        var pending = await dossiers.ListDossiersAsync(new ListDossiersRequest { ProcedureCode = procedure, Status = DossierStatus.Received });
         var district = await dossiers.ListDossiersAsync(new ListDossiersRequest { ReceivingUnit = unit, UnitLevel = GovernmentLevel.District });
         // 2019-05-02T01:30Z + n days is 08:30 Vietnam time on 2019-05-(2+n).
         var days = await dossiers.ListDossiersAsync(new ListDossiersRequest { ReceivingUnit = unit, ReceivedFrom = "2019-05-03", ReceivedTo = "2019-05-04" });
@@ -202,6 +203,7 @@ public sealed class DossierServiceTests(ProceduresService service) : IAsyncLifet
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), all.Select(d => d.Record.DossierId));
         Assert.Equal(ids.Where((_, i) => i % 2 == 0).Order(StringComparer.Ordinal), resolved.Dossiers.Select(d => d.Record.DossierId));
+        Assert.Equal(ids.Where((_, i) => i % 2 == 1).Order(StringComparer.Ordinal), pending.Dossiers.Select(d => d.Record.DossierId));
         Assert.Equal(ids.Skip(5).Order(StringComparer.Ordinal), district.Dossiers.Select(d => d.Record.DossierId));
         Assert.Equal(ids.Skip(1).Take(2).Order(StringComparer.Ordinal), days.Dossiers.Select(d => d.Record.DossierId));
         Assert.Equal(7, byProcedure.TotalSize);

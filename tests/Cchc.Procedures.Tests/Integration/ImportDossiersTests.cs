@@ -4,6 +4,7 @@ using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
 using Xunit.Abstractions;
 using static Cchc.Procedures.Tests.Integration.RpcAssert;
+using DossierChannel = Cchc.Procedures.Api.Grpc.DossierChannel;
 using DossierStatus = Cchc.Procedures.Api.Grpc.DossierStatus;
 
 namespace Cchc.Procedures.Tests.Integration;
@@ -177,10 +178,45 @@ public sealed class ImportDossiersTests(ProceduresService service, ITestOutputHe
     }
 
     [Fact]
+    public async Task ImportDossierBatches_ImportsLikeTheRecordStream_CountingIndexesAcrossBatches()
+    {
+        var prefix = TestData.NewId("IMP");
+        var records = Enumerable.Range(0, 2500).Select(i => TestData.Record($"{prefix}-{i:D4}", procedure, i)).ToList();
+        var bad = records.Select(r => r.Clone()).ToList();
+        bad[1500].Channel = DossierChannel.Unspecified;
+
+        var fields = await FailsAsync(StatusCode.InvalidArgument, () => ImportBatchesAsync(bad, batchSize: 1000));
+        var first = await ImportBatchesAsync(records, batchSize: 1000);
+        var again = await ImportAsync(records);
+
+        Assert.Equal(["records[1500].channel"], fields);
+        Assert.Equal((2500L, 2500L, 0L, 3), (first.Records, first.Inserted, first.Unchanged, first.Events));
+        Assert.Equal((2500L, 0L, 2500L, 0), (again.Records, again.Inserted, again.Unchanged, again.Events));
+        Assert.Equal(3, (await service.OutboxRowsMentioningAsync(prefix)).Count);
+    }
+
+    [Fact]
     public async Task ImportDossiers_EmptyStream_ImportsNothing()
     {
         var result = await ImportAsync([]);
         Assert.Equal((0L, 0L, 0L, 0), (result.Records, result.Inserted, result.Unchanged, result.Events));
+    }
+
+    private async Task<ImportDossiersResponse> ImportBatchesAsync(IEnumerable<DossierRecord> records, int batchSize)
+    {
+        using var call = dossiers.ImportDossierBatches();
+        try
+        {
+            foreach (var chunk in records.Chunk(batchSize))
+            {
+                await call.RequestStream.WriteAsync(new DossierRecordBatch { Records = { chunk } });
+            }
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException)
+        {
+        }
+        return await call.ResponseAsync;
     }
 
     /// <summary>Streams the records; when the server fails fast the write fails and the status comes with the response.</summary>

@@ -131,6 +131,7 @@ public sealed class DossierValidationTests
 
         Assert.Equal(new DateTimeOffset(2019, 5, 1, 17, 0, 0, TimeSpan.Zero), query.ReceivedFrom);
         Assert.Equal(new DateTimeOffset(2019, 5, 2, 17, 0, 0, TimeSpan.Zero), query.ReceivedBefore);
+        Assert.Equal(TimeSpan.Zero, query.ReceivedFrom!.Value.Offset); // timestamptz parameters must be UTC
         Assert.Equal(50, query.PageSize);
     }
 

@@ -85,6 +85,39 @@ public sealed class Appendix3FromEventsTests(PostgresServer postgres)
         await PublishAsync(app, shuffled, batchSize: 400);
 
         AssertMatches(await app.Appendix3Async(Periods), scenario);
+        await AssertDailyCountsEqualTheFactsAsync(app);
+    }
+
+    [Fact]
+    public async Task OverlappingBatchesConsumedConcurrently_GiveTheSameAppendixAndConsistentDailyCounts()
+    {
+        var scenario = new Scenario(seed: 23, procedures: 40, dossiers: 2_000, feedback: 10);
+        await using var app = await ReportingApp.StartAsync(postgres, "app3_concurrent");
+        await app.ConsumeAsync<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecorded>(new() { Versions = scenario.Versions, OccurredAt = Now });
+        await app.ConsumeAsync<FeedbackRecordedConsumer, FeedbackRecorded>(new() { Items = scenario.FeedbackStates, OccurredAt = Now });
+        var random = new Random(9);
+        // Each state in two different batches, batches shuffled: concurrent consumers race on the same dossiers and day counters.
+        var states = scenario.DossierStates.Concat(scenario.DossierStates).OrderBy(_ => random.Next()).ToList();
+        var batches = states.Chunk(250).Select(chunk => new DossiersRecorded { Dossiers = chunk, OccurredAt = Now });
+
+        await app.ConsumeConcurrentlyAsync(batches);
+
+        AssertMatches(await app.Appendix3Async(Periods), scenario);
+        await AssertDailyCountsEqualTheFactsAsync(app);
+    }
+
+    /// <summary>The incrementally kept dossier_daily_counts equal a rebuild from dossier_facts.</summary>
+    private static async Task AssertDailyCountsEqualTheFactsAsync(ReportingApp app)
+    {
+        var rebuilt = await app.QueryAsync(db => db.Dossiers.Where(d => d.ClosedOn != null)
+            .GroupBy(d => new { d.ClosedOn, d.UnitLevel, d.Status })
+            .Select(g => new { Day = g.Key.ClosedOn!.Value, g.Key.UnitLevel, g.Key.Status, Dossiers = (long)g.Count(), OnTime = (long)g.Count(d => d.OnTime == true) })
+            .ToListAsync());
+        var kept = await app.QueryAsync(db => db.DossierDailyCounts.Where(c => c.Dossiers != 0 || c.OnTime != 0)
+            .Select(c => new { Day = c.ClosedOn, c.UnitLevel, c.Status, c.Dossiers, c.OnTime })
+            .ToListAsync());
+        Assert.NotEmpty(rebuilt);
+        Assert.Equal(rebuilt.OrderBy(r => (r.Day, r.UnitLevel, r.Status)), kept.OrderBy(r => (r.Day, r.UnitLevel, r.Status)));
     }
 
     [Fact]

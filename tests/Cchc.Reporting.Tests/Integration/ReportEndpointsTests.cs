@@ -187,6 +187,13 @@ public sealed class ReportEndpointsTests(PostgresServer postgres) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task AppendixPage_WithThePeriodFieldLeftBlank_ShowsTheCurrentYear()
+    {
+        var html = await _http.GetStringAsync("/reports/appendices/3?periods=");
+        Assert.Contains($"<th>Năm {Cchc.Contracts.VietnamCalendar.Today().Year}</th>", html);
+    }
+
+    [Fact]
     public async Task AppendixPage_ForAnUnknownAppendix_Is404()
     {
         using var response = await _http.GetAsync("/reports/appendices/8");

@@ -76,6 +76,22 @@ public sealed class ReportingApp : IAsyncDisposable
         Assert.True(Harness.GetConsumerHarness<TConsumer>().Consumed.Select<TMessage>(m => m.Context.MessageId == id).Any());
     }
 
+    /// <summary>Publishes all messages at once (the consumers take several concurrently) and waits until each was handled.</summary>
+    public async Task ConsumeConcurrentlyAsync<TMessage>(IEnumerable<TMessage> messages, TimeSpan? timeout = null)
+        where TMessage : class
+    {
+        var ids = new List<Guid>();
+        foreach (var message in messages)
+        {
+            var id = NewId.NextGuid();
+            ids.Add(id);
+            await Harness.Bus.Publish(message, context => context.MessageId = id);
+        }
+        await Eventually.AssertAsync(() => ids.All(id => _deliveries.Finished(id) > 0 || _deliveries.Fault(id) is not null),
+            timeout ?? TimeSpan.FromSeconds(60), $"all {ids.Count} {typeof(TMessage).Name} messages are handled");
+        Assert.All(ids, id => Assert.Null(_deliveries.Fault(id)));
+    }
+
     public async Task<AppendixReport> Appendix3Async(params string[] periods)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -4,8 +4,8 @@ namespace Cchc.Reporting.Tests.Integration;
 
 /// <summary>
 /// A random but reproducible history of procedures (announced, amended, abolished), dossiers (each state
-/// change a new version) and feedback, with instants spread over the whole UTC day so that local-day
-/// boundaries (UTC+7) matter.
+/// change a new version, some closed dossiers corrected afterwards) and feedback, with instants spread over
+/// the whole UTC day so that local-day boundaries (UTC+7) matter.
 /// </summary>
 internal sealed class Scenario
 {
@@ -100,7 +100,18 @@ internal sealed class Scenario
         var closedAt = _random.Next(10) == 0
             ? received.DueAt.AddHours(_random.Next(-6, 30))
             : received.ReceivedAt.AddMinutes(_random.Next(10, (int)(received.DueAt - received.ReceivedAt).TotalMinutes));
-        yield return received with { Version = 2, Status = status, ClosedAt = closedAt };
+        var closed = received with { Version = 2, Status = status, ClosedAt = closedAt };
+        yield return closed;
+        if (_random.Next(8) == 0)
+        {
+            // A correction of a closed dossier: another closing day, sometimes another outcome.
+            yield return closed with
+            {
+                Version = 3,
+                Status = Pick(DossierStatus.Resolved, DossierStatus.Resolved, DossierStatus.Returned),
+                ClosedAt = closedAt.AddHours(_random.Next(-48, 48)),
+            };
+        }
     }
 
     private IEnumerable<FeedbackState> FeedbackHistory(string id)

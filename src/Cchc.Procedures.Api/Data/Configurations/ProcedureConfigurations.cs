@@ -27,11 +27,18 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+/// <summary>Collations used by the model.</summary>
+internal static class Collations
+{
+    /// <summary>PostgreSQL's "C": byte-wise comparison, for identifiers.</summary>
+    public const string Ordinal = "C";
+}
+
 internal static class ProcedureSnapshotConfiguration
 {
     public static void ConfigureSnapshot<T>(this EntityTypeBuilder<T> builder) where T : ProcedureSnapshot
     {
-        builder.Property(p => p.Code).HasMaxLength(64);
+        builder.Property(p => p.Code).HasMaxLength(64).UseCollation(Collations.Ordinal);
         builder.Property(p => p.Version).ValueGeneratedNever();
         builder.Property(p => p.DecisionNumber).HasMaxLength(100);
     }

@@ -82,7 +82,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("DossierId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("dossier_id");
+                        .HasColumnName("dossier_id")
+                        .UseCollation("C");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer")
@@ -100,7 +101,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("procedure_code");
+                        .HasColumnName("procedure_code")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -109,7 +111,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("ReceivingUnit")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("receiving_unit");
+                        .HasColumnName("receiving_unit")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -131,6 +134,10 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.HasKey("DossierId")
                         .HasName("pk_dossiers");
 
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossiers_pending")
+                        .HasFilter("status = 1");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_dossiers_received_at");
 
@@ -140,9 +147,6 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.HasIndex("ReceivingUnit", "DossierId")
                         .HasDatabaseName("ix_dossiers_receiving_unit_dossier_id");
 
-                    b.HasIndex("Status", "DossierId")
-                        .HasDatabaseName("ix_dossiers_status_dossier_id");
-
                     b.ToTable("dossiers", (string)null);
                 });
 
@@ -151,12 +155,14 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("FeedbackId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("feedback_id");
+                        .HasColumnName("feedback_id")
+                        .UseCollation("C");
 
                     b.Property<string>("ProcedureCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("procedure_code");
+                        .HasColumnName("procedure_code")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -195,7 +201,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
+                        .HasColumnName("code")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("AbolishedOn")
                         .HasColumnType("date")
@@ -277,7 +284,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
+                        .HasColumnName("code")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")

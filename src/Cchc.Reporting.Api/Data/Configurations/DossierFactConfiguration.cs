@@ -21,13 +21,6 @@ internal sealed class DossierFactConfiguration : IEntityTypeConfiguration<Dossie
         builder.Property(x => x.ClosedAt).HasColumnName("closed_at");
         builder.Property(x => x.ClosedOn).HasColumnName("closed_on");
         builder.Property(x => x.OnTime).HasColumnName("on_time");
-        // Dossiers closed in a period (e.g. resolved, by level, on time): an index-only range scan.
-        builder.HasIndex(x => new { x.Status, x.ClosedOn })
-            .IncludeProperties(x => new { x.UnitLevel, x.OnTime })
-            .HasDatabaseName("ix_dossier_facts_status_closed_on");
-        // Dossiers received in a period.
-        builder.HasIndex(x => x.ReceivedOn)
-            .IncludeProperties(x => x.UnitLevel)
-            .HasDatabaseName("ix_dossier_facts_received_on");
+        // No secondary index: period queries read dossier_daily_counts, and every index slows the batch upserts.
     }
 }

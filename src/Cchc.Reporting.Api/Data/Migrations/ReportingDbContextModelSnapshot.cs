@@ -45,6 +45,34 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.DossierDailyCount", b =>
+                {
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<short>("UnitLevel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("unit_level");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Dossiers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dossiers");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("on_time");
+
+                    b.HasKey("ClosedOn", "UnitLevel", "Status")
+                        .HasName("pk_dossier_daily_counts");
+
+                    b.ToTable("dossier_daily_counts", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Reporting.Api.Data.DossierFact", b =>
                 {
                     b.Property<string>("DossierId")
@@ -99,16 +127,6 @@ namespace Cchc.Reporting.Api.Data.Migrations
 
                     b.HasKey("DossierId")
                         .HasName("pk_dossier_facts");
-
-                    b.HasIndex("ReceivedOn")
-                        .HasDatabaseName("ix_dossier_facts_received_on");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedOn"), new[] { "UnitLevel" });
-
-                    b.HasIndex("Status", "ClosedOn")
-                        .HasDatabaseName("ix_dossier_facts_status_closed_on");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ClosedOn"), new[] { "UnitLevel", "OnTime" });
 
                     b.ToTable("dossier_facts", (string)null);
                 });

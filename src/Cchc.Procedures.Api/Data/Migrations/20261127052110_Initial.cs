@@ -16,9 +16,9 @@ namespace Cchc.Procedures.Api.Data.Migrations
                 name: "dossiers",
                 columns: table => new
                 {
-                    dossier_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    procedure_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    receiving_unit = table.Column<string>(type: "text", nullable: false),
+                    dossier_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    procedure_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    receiving_unit = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     unit_level = table.Column<int>(type: "integer", nullable: false),
                     channel = table.Column<int>(type: "integer", nullable: false),
                     status = table.Column<int>(type: "integer", nullable: false),
@@ -37,8 +37,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                 name: "feedback",
                 columns: table => new
                 {
-                    feedback_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    procedure_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    feedback_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    procedure_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     subject = table.Column<string>(type: "text", nullable: false),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -74,7 +74,7 @@ namespace Cchc.Procedures.Api.Data.Migrations
                 name: "procedure_versions",
                 columns: table => new
                 {
-                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     version = table.Column<int>(type: "integer", nullable: false),
                     effective_from = table.Column<DateOnly>(type: "date", nullable: false),
                     in_force_from = table.Column<DateOnly>(type: "date", nullable: false),
@@ -101,7 +101,7 @@ namespace Cchc.Procedures.Api.Data.Migrations
                 name: "procedures",
                 columns: table => new
                 {
-                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     current_version = table.Column<int>(type: "integer", nullable: false),
                     effective_from = table.Column<DateOnly>(type: "date", nullable: false),
                     in_force_from = table.Column<DateOnly>(type: "date", nullable: false),
@@ -125,6 +125,12 @@ namespace Cchc.Procedures.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dossiers_pending",
+                table: "dossiers",
+                column: "dossier_id",
+                filter: "status = 1");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dossiers_procedure_code_dossier_id",
                 table: "dossiers",
                 columns: new[] { "procedure_code", "dossier_id" });
@@ -138,11 +144,6 @@ namespace Cchc.Procedures.Api.Data.Migrations
                 name: "ix_dossiers_receiving_unit_dossier_id",
                 table: "dossiers",
                 columns: new[] { "receiving_unit", "dossier_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_dossiers_status_dossier_id",
-                table: "dossiers",
-                columns: new[] { "status", "dossier_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_unsent",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cchc.Procedures.Api.Data.Migrations
 {
     [DbContext(typeof(ProceduresDbContext))]
-    [Migration("20261127045541_Initial")]
+    [Migration("20261127052110_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,7 +85,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("DossierId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("dossier_id");
+                        .HasColumnName("dossier_id")
+                        .UseCollation("C");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer")
@@ -103,7 +104,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("procedure_code");
+                        .HasColumnName("procedure_code")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -112,7 +114,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("ReceivingUnit")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("receiving_unit");
+                        .HasColumnName("receiving_unit")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -134,6 +137,10 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.HasKey("DossierId")
                         .HasName("pk_dossiers");
 
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossiers_pending")
+                        .HasFilter("status = 1");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_dossiers_received_at");
 
@@ -143,9 +150,6 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.HasIndex("ReceivingUnit", "DossierId")
                         .HasDatabaseName("ix_dossiers_receiving_unit_dossier_id");
 
-                    b.HasIndex("Status", "DossierId")
-                        .HasDatabaseName("ix_dossiers_status_dossier_id");
-
                     b.ToTable("dossiers", (string)null);
                 });
 
@@ -154,12 +158,14 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("FeedbackId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("feedback_id");
+                        .HasColumnName("feedback_id")
+                        .UseCollation("C");
 
                     b.Property<string>("ProcedureCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("procedure_code");
+                        .HasColumnName("procedure_code")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -198,7 +204,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
+                        .HasColumnName("code")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("AbolishedOn")
                         .HasColumnType("date")
@@ -280,7 +287,8 @@ namespace Cchc.Procedures.Api.Data.Migrations
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
+                        .HasColumnName("code")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")

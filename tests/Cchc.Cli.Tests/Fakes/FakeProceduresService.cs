@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text;
+using Cchc.Procedures.Api.Grpc;
+using Grpc.Core;
+
+namespace Cchc.Cli.Tests.Fakes;
+
+/// <summary>
+/// An in-memory stand-in for the procedures API behind the gateway (no server): a gRPC <see cref="CallInvoker"/>
+/// with the API's rules that matter to a loader (versions per code, amendments not before the current version,
+/// nothing after an abolition, dossiers keyed by id, all-or-nothing imports), plus the reporting status
+/// endpoint counting what it holds. It records every write so tests can see what a run changed.
+/// </summary>
+internal sealed class FakeProceduresService : CallInvoker
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, List<Procedure>> _procedures = [];
+    private readonly HashSet<string> _dossiers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Feedback> _feedback = [];
+
+    public int CatalogueWrites { get; private set; }
+    public long DossiersInserted { get; private set; }
+    public long DossiersUnchanged { get; private set; }
+    public int ImportCalls { get; private set; }
+    public int FeedbackWrites { get; private set; }
+
+    /// <summary>The import call (1-based) that fails once with UNAVAILABLE, writing nothing.</summary>
+    public int? FailImportCall { get; set; }
+
+    /// <summary>The catalogue write (1-based, counted from now) that fails once with UNAVAILABLE.</summary>
+    public int? FailCatalogueWriteIn { get; set; }
+
+    public int ProcedureVersions { get { lock (_lock) return _procedures.Values.Sum(v => v.Count); } }
+    public int DossierCount { get { lock (_lock) return _dossiers.Count; } }
+
+    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host,
+        CallOptions options, TRequest request)
+    {
+        Task<TResponse> response;
+        try
+        {
+            lock (_lock) response = Task.FromResult((TResponse)Handle(method.Name, request!));
+        }
+        catch (RpcException e)
+        {
+            response = Task.FromException<TResponse>(e);
+        }
+        return new AsyncUnaryCall<TResponse>(response, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
+    }
+
+    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
+        Method<TRequest, TResponse> method, string? host, CallOptions options)
+    {
+        if (method.Name != "ImportDossiers") throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
+        var writer = new RecordWriter<TRequest>();
+        var response = writer.Completed.ContinueWith(t => (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
+            TaskContinuationOptions.ExecuteSynchronously);
+        return new AsyncClientStreamingCall<TRequest, TResponse>(writer, response, Task.FromResult(new Metadata()),
+            () => Status.DefaultSuccess, () => [], () => { });
+    }
+
+    public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+        throw new NotSupportedException();
+
+    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host,
+        CallOptions options, TRequest request) => throw new NotSupportedException();
+
+    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method,
+        string? host, CallOptions options) => throw new NotSupportedException();
+
+    /// <summary>GET /api/reports/status as the reporting service answers it once it has consumed everything.</summary>
+    public HttpClient ReportingClient() => new(new StatusHandler(this)) { BaseAddress = new Uri("http://reporting.test/") };
+
+    private object Handle(string name, object request) => (name, request) switch
+    {
+        ("GetProcedureHistory", GetProcedureHistoryRequest r) => new ProcedureHistory { Versions = { Versions(r.Code) } },
+        ("CreateProcedure", CreateProcedureRequest r) => Create(r),
+        ("AmendProcedure", AmendProcedureRequest r) => Append(r.Code, r.EffectiveFrom, p => p.Attributes = r.Attributes),
+        ("AbolishProcedure", AbolishProcedureRequest r) => Append(r.Code, r.AbolishedOn, p => p.AbolishedOn = r.AbolishedOn),
+        ("GetDossier", GetDossierRequest r) => _dossiers.Contains(r.DossierId)
+            ? new Dossier { Record = new DossierRecord { DossierId = r.DossierId } }
+            : throw NotFound(r.DossierId),
+        ("GetFeedback", GetFeedbackRequest r) => _feedback.TryGetValue(r.FeedbackId, out var f) ? f.Clone() : throw NotFound(r.FeedbackId),
+        ("ReceiveFeedback", ReceiveFeedbackRequest r) => WriteFeedback(r.FeedbackId, f => f.ReceivedAt ??= r.ReceivedAt, create: true),
+        ("ResolveFeedback", FeedbackStepRequest r) => WriteFeedback(r.FeedbackId, f => f.ResolvedAt = r.At),
+        ("PublishFeedbackAnswer", FeedbackStepRequest r) => WriteFeedback(r.FeedbackId, f => f.PublishedAt = r.At),
+        _ => throw new RpcException(new Status(StatusCode.Unimplemented, name)),
+    };
+
+    private void MaybeFailCatalogueWrite()
+    {
+        if (FailCatalogueWriteIn is null) return;
+        if (--FailCatalogueWriteIn > 0) return;
+        FailCatalogueWriteIn = null;
+        throw new RpcException(new Status(StatusCode.Unavailable, "catalogue write interrupted"));
+    }
+
+    private List<Procedure> Versions(string code) => _procedures.TryGetValue(code, out var v) ? v : throw NotFound(code);
+
+    private Procedure Create(CreateProcedureRequest r)
+    {
+        MaybeFailCatalogueWrite();
+        if (_procedures.ContainsKey(r.Code)) throw new RpcException(new Status(StatusCode.AlreadyExists, $"code: {r.Code} exists"));
+        var procedure = new Procedure
+        {
+            Code = r.Code, Version = 1, Attributes = r.Attributes, Publication = r.Publication, InForceFrom = r.InForceFrom, EffectiveFrom = r.InForceFrom,
+        };
+        _procedures[r.Code] = [procedure];
+        CatalogueWrites++;
+        return procedure;
+    }
+
+    private Procedure Append(string code, string effectiveFrom, Action<Procedure> change)
+    {
+        MaybeFailCatalogueWrite();
+        var versions = Versions(code);
+        var current = versions[^1];
+        if (current.AbolishedOn != "") throw new RpcException(new Status(StatusCode.FailedPrecondition, $"{code} is abolished"));
+        if (string.CompareOrdinal(effectiveFrom, current.EffectiveFrom) < 0)
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"{code}: {effectiveFrom} is before {current.EffectiveFrom}"));
+        var next = current.Clone();
+        next.Version++;
+        next.EffectiveFrom = effectiveFrom;
+        change(next);
+        versions.Add(next);
+        CatalogueWrites++;
+        return next;
+    }
+
+    private ImportDossiersResponse Import(List<DossierRecord> records)
+    {
+        lock (_lock)
+        {
+            ImportCalls++;
+            if (FailImportCall == ImportCalls)
+            {
+                FailImportCall = null;
+                throw new RpcException(new Status(StatusCode.Unavailable, "import interrupted"));
+            }
+            var unknown = records.FirstOrDefault(r => !_procedures.ContainsKey(r.ProcedureCode));
+            if (unknown is not null) throw new RpcException(new Status(StatusCode.InvalidArgument, $"procedure_code: {unknown.ProcedureCode}"));
+            long inserted = 0;
+            foreach (var r in records)
+            {
+                if (_dossiers.Add(r.DossierId)) inserted++;
+            }
+            DossiersInserted += inserted;
+            DossiersUnchanged += records.Count - inserted;
+            return new ImportDossiersResponse { Records = records.Count, Inserted = inserted, Unchanged = records.Count - inserted, Events = 1 };
+        }
+    }
+
+    private Feedback WriteFeedback(string id, Action<Feedback> change, bool create = false)
+    {
+        if (!_feedback.TryGetValue(id, out var feedback))
+        {
+            if (!create) throw NotFound(id);
+            _feedback[id] = feedback = new Feedback { FeedbackId = id };
+        }
+        change(feedback);
+        feedback.Version++;
+        FeedbackWrites++;
+        return feedback.Clone();
+    }
+
+    private static RpcException NotFound(string what) => new(new Status(StatusCode.NotFound, $"{what} not found"));
+
+    private sealed class RecordWriter<T> : IClientStreamWriter<T>
+    {
+        private readonly List<T> _records = [];
+        private readonly TaskCompletionSource<List<T>> _completed = new();
+
+        public Task<List<T>> Completed => _completed.Task;
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(T message)
+        {
+            _records.Add(message);
+            return Task.CompletedTask;
+        }
+
+        public Task WriteAsync(T message, CancellationToken cancellationToken) => WriteAsync(message);
+
+        public Task CompleteAsync()
+        {
+            _completed.SetResult(_records);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class StatusHandler(FakeProceduresService service) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri?.AbsolutePath != "/api/reports/status") return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
+            int feedback;
+            lock (service._lock) feedback = service._feedback.Count;
+            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}}}""";
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+        }
+    }
+}

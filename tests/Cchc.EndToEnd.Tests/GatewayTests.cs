@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using Cchc.Procedures.Api.Grpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+
+namespace Cchc.EndToEnd.Tests;
+
+[Collection(SuiteCollection.Name)]
+public sealed class GatewayTests(SuiteFixture suite)
+{
+    [Theory]
+    [InlineData("procedures", "cchc.procedures.v1.DossierService")]
+    [InlineData("reporting", "cchc.reporting.v1.ReportingService")]
+    public async Task EveryService_AnswersHealthAndReflection_ThroughTheGateway(string service, string expectedApi)
+    {
+        var health = new Health.HealthClient(suite.Channel);
+        var status = await health.CheckAsync(new HealthCheckRequest(), SuiteFixture.ServiceHeader(service));
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, status.Status);
+
+        var reflection = new ServerReflection.ServerReflectionClient(suite.Channel);
+        using var call = reflection.ServerReflectionInfo(SuiteFixture.ServiceHeader(service));
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "*" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains(expectedApi, names);
+        Assert.Contains("grpc.health.v1.Health", names);
+    }
+
+    [Fact]
+    public async Task Gateway_AnswersHealthForTheWholeSuite_WithoutAServiceHeader()
+    {
+        var status = await new Health.HealthClient(suite.Channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, status.Status);
+    }
+
+    [Fact]
+    public async Task NonDotNetClient_ReachesHealthReflectionAndTheApi_ThroughTheGateway()
+    {
+        var clientDir = Path.Combine(RepositoryRoot(), "tests", "grpc-js-client");
+        if (!Directory.Exists(Path.Combine(clientDir, "node_modules")))
+        {
+            var install = await RunAsync("npm", "ci --no-audit --no-fund", clientDir);
+            Assert.True(install.ExitCode == 0, $"npm ci failed: {install.Output}");
+        }
+
+        var check = await RunAsync("node", $"check.mjs 127.0.0.1:{suite.GatewayGrpcPort}", clientDir);
+
+        Assert.True(check.ExitCode == 0, $"the grpc-js client saw: {check.Output}");
+        Assert.Contains("\"procedures\":\"SERVING\"", check.Output);
+        Assert.Contains("\"reporting\":\"SERVING\"", check.Output);
+        Assert.Contains("cchc.procedures.v1.ProcedureCatalogService", check.Output);
+    }
+
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/cchc.procedures.v1.DossierService/GetDossier")]
+    [InlineData("/api/internal")]
+    public async Task HttpPort_ExposesNothingButReportsAndHealth(string path)
+    {
+        using var response = await suite.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GrpcPort_RefusesAServiceItDoesNotRoute()
+    {
+        var unknown = new CallInvokerProbe(suite.Channel);
+        var error = await Assert.ThrowsAsync<RpcException>(unknown.CallUnknownServiceAsync);
+        Assert.Contains(error.StatusCode, new[] { StatusCode.Unimplemented, StatusCode.NotFound, StatusCode.PermissionDenied });
+    }
+
+    [Fact]
+    public async Task InvalidDossier_IsRejectedWithTheWrongField_AndNothingIsWritten()
+    {
+        var dossiers = new DossierService.DossierServiceClient(suite.Channel);
+        var received = DateTimeOffset.Parse("2031-03-02T08:00:00+07:00");
+        var request = new ReceiveDossierRequest
+        {
+            DossierId = "E2E-INVALID-001",
+            ProcedureCode = "E2E.NOT-USED",
+            ReceivingUnit = "UBND huyện Tam Đường",
+            UnitLevel = GovernmentLevel.District,
+            Channel = DossierChannel.InPerson,
+            ReceivedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(received),
+            DueAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(received.AddDays(-1)),
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => dossiers.ReceiveDossierAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var badRequest = error.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>();
+        Assert.NotNull(badRequest);
+        Assert.Contains(badRequest.FieldViolations, v => v.Field == "due_at");
+        var lookup = await Assert.ThrowsAsync<RpcException>(() =>
+            dossiers.GetDossierAsync(new GetDossierRequest { DossierId = request.DossierId }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cchc.Platform.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Cchc.Platform.sln not found above the test binaries.");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string workingDirectory)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Calls a method of a service the gateway has no route for.</summary>
+    private sealed class CallInvokerProbe(Grpc.Net.Client.GrpcChannel channel)
+    {
+        private static readonly Method<Google.Protobuf.WellKnownTypes.Empty, Google.Protobuf.WellKnownTypes.Empty> Unknown = new(
+            MethodType.Unary, "cchc.internal.v1.AdminService", "DropEverything",
+            Marshallers.Create(m => Google.Protobuf.MessageExtensions.ToByteArray(m), Google.Protobuf.WellKnownTypes.Empty.Parser.ParseFrom),
+            Marshallers.Create(m => Google.Protobuf.MessageExtensions.ToByteArray(m), Google.Protobuf.WellKnownTypes.Empty.Parser.ParseFrom));
+
+        public async Task CallUnknownServiceAsync() =>
+            await channel.CreateCallInvoker().AsyncUnaryCall(Unknown, null, new CallOptions(), new Google.Protobuf.WellKnownTypes.Empty());
+    }
+}
