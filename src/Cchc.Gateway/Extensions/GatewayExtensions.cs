@@ -1,6 +1,6 @@
 using System.Net;
 using Cchc.Gateway;
-using Cchc.Gateway.Health;
+using Cchc.Gateway.HealthChecks;
 using Cchc.Gateway.Routing;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

@@ -179,7 +179,8 @@ public sealed class DossierImport : IAsyncDisposable
     /// </summary>
     private async Task<int> RemoveStoredAsync(CancellationToken ct)
     {
-        await ExecuteAsync("SAVEPOINT dossier_import_stored", ct);
+        // Probe the primary key once per staged record: a hash join would read the whole (ever growing) dossiers table.
+        await ExecuteAsync("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SAVEPOINT dossier_import_stored", ct);
         await using (var command = new NpgsqlCommand(
             $"""
             WITH stored AS (
@@ -192,7 +193,10 @@ public sealed class DossierImport : IAsyncDisposable
             await reader.ReadAsync(ct);
             if (reader.IsDBNull(1))
             {
-                return (int)reader.GetInt64(0);
+                var count = (int)reader.GetInt64(0);
+                await reader.DisposeAsync();
+                await ExecuteAsync("RESET enable_hashjoin; RESET enable_mergejoin", ct);
+                return count;
             }
         }
         // Rare: undo the delete to read the conflicting record back and name the field that differs.

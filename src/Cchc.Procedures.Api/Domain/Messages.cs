@@ -16,7 +16,7 @@ public static class Messages
     public const string ClosedAtWithoutClosure = "chỉ có giá trị khi hồ sơ đã kết thúc (RESOLVED, RETURNED, WITHDRAWN)";
     public const string StepBeforeReceived = "không được trước thời điểm tiếp nhận";
     public const string PublishedBeforeResolved = "không được trước thời điểm giải quyết";
-    public const string RangeReversed = "ngày bắt đầu phải không sau ngày kết thúc";
+    public const string RangeReversed = "không được trước ngày received_from";
 
     public static string TooLong(int max) => $"dài tối đa {max} ký tự";
 

@@ -196,6 +196,33 @@ public sealed class ImportDossiersTests(ProceduresService service, ITestOutputHe
     }
 
     [Fact]
+    public async Task ImportDossiers_CallCancelledMidStream_WritesNothingAndTheServiceKeepsWorking()
+    {
+        var prefix = TestData.NewId("IMP");
+        using (var cts = new CancellationTokenSource())
+        using (var call = dossiers.ImportDossiers(cancellationToken: cts.Token))
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                await call.RequestStream.WriteAsync(TestData.Record($"{prefix}-{i}", procedure, i));
+            }
+            cts.Cancel();
+            // Over the in-memory TestServer the handler's OperationCanceledException may reach the client first (UNKNOWN).
+            var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+            Assert.True(ex.StatusCode is StatusCode.Cancelled or StatusCode.Unknown, ex.ToString());
+        }
+
+        // The server notices the cancellation asynchronously: wait for its transaction to be gone, then check it left nothing.
+        await Cchc.Testing.Eventually.AssertAsync(
+            async () => await service.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY dossier_import%'") == 0,
+            TimeSpan.FromSeconds(30), "the cancelled import's COPY should end");
+        Assert.Equal(0, await service.ScalarAsync("SELECT count(*) FROM dossiers WHERE starts_with(dossier_id, @p)", ("p", prefix)));
+        Assert.Empty(await service.OutboxRowsMentioningAsync(prefix));
+        var next = await ImportAsync(Enumerable.Range(0, 10).Select(i => TestData.Record($"{prefix}-{i}", procedure, i)));
+        Assert.Equal(10, next.Inserted);
+    }
+
+    [Fact]
     public async Task ImportDossiers_EmptyStream_ImportsNothing()
     {
         var result = await ImportAsync([]);

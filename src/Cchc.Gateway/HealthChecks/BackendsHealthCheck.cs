@@ -6,7 +6,7 @@ using Grpc.Net.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Yarp.ReverseProxy;
 
-namespace Cchc.Gateway.Health;
+namespace Cchc.Gateway.HealthChecks;
 
 /// <summary>
 /// Healthy only when every backend answers grpc.health.v1 Check with SERVING at an address the gateway routes to
