@@ -121,9 +121,8 @@ public sealed class DossierImport : IAsyncDisposable
             await EnsureRepeatsAgreeAsync(ct);
             await ExecuteAsync($"DELETE FROM {Staging} s USING {Staging} t WHERE s.dossier_id = t.dossier_id AND s.idx > t.idx", ct);
         }
+        var inserted = distinct - await RemoveStoredAsync(ct);
         var checkedAt = Stopwatch.GetElapsedTime(started);
-        var unchanged = await RemoveStoredAsync(ct);
-        var inserted = distinct - unchanged;
         var events = 0;
         if (inserted > 0)
         {
