@@ -1,10 +1,10 @@
-using System.Globalization;
-
 namespace Cchc.Gateway;
 
 /// <summary>
-/// Where the gateway listens and how much it accepts. Section <c>Gateway</c> (e.g. <c>Gateway__GrpcPort</c>);
-/// <c>CCHC_GATEWAY_GRPC_PORT</c> / <c>CCHC_GATEWAY_HTTP_PORT</c> override the ports, as for the AppHost.
+/// Where the gateway listens and how much it accepts. Section <c>Gateway</c> (e.g. <c>Gateway__GrpcPort</c>, which the
+/// AppHost sets from its own <c>CCHC_GATEWAY_*_PORT</c> settings). The gateway reads no <c>CCHC_*</c> variable itself:
+/// a child process inherits its parent's environment, and a platform started by a test must not pick up the
+/// developer's ports.
 /// </summary>
 public sealed class GatewayOptions
 {
@@ -28,16 +28,6 @@ public sealed class GatewayOptions
     /// <summary>How long a proxied gRPC call may stay silent (no bytes either way) before YARP cancels it.</summary>
     public TimeSpan GrpcActivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    public static GatewayOptions From(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(Section).Get<GatewayOptions>() ?? new GatewayOptions();
-        options.GrpcPort = PortOverride(configuration, "CCHC_GATEWAY_GRPC_PORT") ?? options.GrpcPort;
-        options.HttpPort = PortOverride(configuration, "CCHC_GATEWAY_HTTP_PORT") ?? options.HttpPort;
-        return options;
-    }
-
-    private static int? PortOverride(IConfiguration configuration, string key) =>
-        configuration[key] is { Length: > 0 } value
-            ? int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture)
-            : null;
+    public static GatewayOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<GatewayOptions>() ?? new GatewayOptions();
 }
