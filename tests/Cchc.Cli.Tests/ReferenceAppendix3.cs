@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Cchc.Cli.Tests;
 
-/// <summary>The source report's Appendix 3 (a verbatim copy of the shared reference data set), read by row label.</summary>
+/// <summary>The source report's Appendix 3 (tests/reference/lai-chau-cchc-2015-2020.json, the one copy every test reads), by row label.</summary>
 public sealed class ReferenceAppendix3
 {
     private readonly JsonElement _rows;
@@ -11,7 +11,7 @@ public sealed class ReferenceAppendix3
     private ReferenceAppendix3(JsonDocument document)
     {
         var root = document.RootElement;
-        _rows = root.GetProperty("appendix").GetProperty("rows");
+        _rows = root.GetProperty("appendices").EnumerateArray().Single(a => a.GetProperty("no").GetInt32() == 3).GetProperty("rows").Clone();
         Periods = root.GetProperty("periods").EnumerateArray()
             .Select(p => new ReferencePeriod(p.GetProperty("key").GetString()!,
                 DateOnly.Parse(p.GetProperty("from").GetString()!, CultureInfo.InvariantCulture),
@@ -20,7 +20,7 @@ public sealed class ReferenceAppendix3
     }
 
     public static ReferenceAppendix3 Load() =>
-        new(JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "appendix-3.json"))));
+        new(JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "lai-chau-cchc-2015-2020.json"))));
 
     public IReadOnlyList<ReferencePeriod> Periods { get; }
 

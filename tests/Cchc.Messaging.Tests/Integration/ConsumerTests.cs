@@ -41,8 +41,10 @@ public sealed class ConsumerTests(PostgresServer postgres, RabbitMqNode rabbit, 
         // Ten copies at once: consumers run concurrently (prefetch 128), so duplicates race on the inbox key.
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PublishAsync(host.Bus, concurrent, concurrentId)));
 
-        await Eventually.AssertAsync(() => probe.DeliveriesOf(twice.FactId) == 2 && probe.DeliveriesOf(concurrent.FactId) == 10,
-            Patience, "every copy should be delivered to the consumer");
+        // Wait for every copy's handling to have finished (committed), not merely started: otherwise the effect of the
+        // copy that wins the inbox race may not be committed yet when the effects are read.
+        await Eventually.AssertAsync(() => probe.CompletionsOf(twice.FactId) == 2 && probe.CompletionsOf(concurrent.FactId) == 10,
+            Patience, "every copy should be handled to the end (applied once, skipped otherwise)");
         var effects = await _db.EffectsAsync();
         Assert.Equal(1, effects[twice.FactId]);
         Assert.Equal(1, effects[concurrent.FactId]);

@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace Cchc.Reporting.Tests.Unit;
 
-/// <summary>The source report's appendices as data (shared/reference, beside the repository or above it).</summary>
+/// <summary>The source report's appendices as data (tests/reference, copied next to the test assembly).</summary>
 internal static class ReferenceData
 {
-    private const string RelativePath = "shared/reference/lai-chau-cchc-2015-2020.json";
+    private const string RelativePath = "Reference/lai-chau-cchc-2015-2020.json";
 
     public static JsonElement Appendix(int number)
     {
@@ -16,14 +16,7 @@ internal static class ReferenceData
 
     private static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, RelativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException($"{RelativePath} was not found in any folder above {AppContext.BaseDirectory}.");
+        var path = Path.Combine(AppContext.BaseDirectory, RelativePath);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: the test project copies tests/reference/ there.");
     }
 }
