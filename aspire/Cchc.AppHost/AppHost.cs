@@ -12,11 +12,16 @@ if (builder.Configuration["CCHC_RESOURCE_CONSOLE"] != "false")
 
 var infrastructure = builder.AddSuiteInfrastructure(settings);
 
-var procedures = builder.AddSuiteService<Projects.Cchc_Procedures_Api>(
-    ResourceNames.ProceduresApi, ResourceNames.ProceduresMigrator, infrastructure.ProceduresDb, infrastructure);
-var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(
-    ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, infrastructure.ReportingDb, infrastructure);
+var identity = builder.AddSuiteIdentity<Projects.Cchc_Identity>(settings, infrastructure);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting);
+var procedures = builder.AddSuiteService<Projects.Cchc_Procedures_Api>(
+    ResourceNames.ProceduresApi, ResourceNames.ProceduresMigrator, infrastructure.ProceduresDb, infrastructure)
+    .WithTokenValidation(identity, settings);
+var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(
+    ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, infrastructure.ReportingDb, infrastructure)
+    .WithTokenValidation(identity, settings);
+
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, identity)
+    .WithTokenValidation(identity, settings);
 
 builder.Build().Run();

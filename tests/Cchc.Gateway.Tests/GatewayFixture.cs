@@ -14,6 +14,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeBackend Procedures { get; } = new("procedures");
     public FakeBackend Reporting { get; } = new("reporting");
+    public FakeBackend Identity { get; } = new("identity");
     public int GrpcPort { get; } = FreePort.Next();
     public int HttpPort { get; } = FreePort.Next();
 
@@ -29,6 +30,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await Procedures.StartAsync();
         await Reporting.StartAsync();
+        await Identity.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
@@ -39,6 +41,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["services:procedures-api:grpc:0"] = $"http://127.0.0.1:{Procedures.GrpcPort}",
             ["services:reporting-api:grpc:0"] = $"http://127.0.0.1:{Reporting.GrpcPort}",
             ["services:reporting-api:http:0"] = $"http://127.0.0.1:{Reporting.HttpPort}",
+            ["services:identity:http:0"] = $"http://127.0.0.1:{Identity.HttpPort}",
             // Backends' own HTTP ports are known to discovery but must never be reachable through the gateway.
             ["services:procedures-api:http:0"] = $"http://127.0.0.1:{Procedures.HttpPort}",
         });
@@ -70,6 +73,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
         await Procedures.DisposeAsync();
         await Reporting.DisposeAsync();
+        await Identity.DisposeAsync();
     }
 }
 
