@@ -127,6 +127,10 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
         {
             throw SecurityErrors.NoRule(context.Method);
         }
+        if (request is not null)
+        {
+            security.TargetId = rule.TargetOf?.Invoke(request);
+        }
         var caller = security.Caller ?? throw SecurityErrors.Unauthenticated();
         if (!caller.HasScope(rule.Scope))
         {
@@ -139,10 +143,6 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
                 throw SecurityErrors.RequestIdInvalid(RequestIdHeader);
             }
             security.RequestId = header;
-        }
-        if (request is not null)
-        {
-            security.TargetId = rule.TargetOf?.Invoke(request);
         }
         switch (rule.Unit)
         {
