@@ -13,6 +13,7 @@ public sealed class LimitedGatewayFixture() : GatewayFixture(new Dictionary<stri
     ["Gateway:RateLimit:ReplenishmentPeriod"] = "01:00:00",
 });
 
+[Collection(GatewayCollection.Name)] // one gateway starting at a time: their ports are picked before they bind
 public sealed class GatewayLimitsTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
 {
     private string Client(string id) => gateway.Issuer.CreateToken(id, ["procedures.read", "procedures.write"], ["*"]);
