@@ -18,6 +18,9 @@ public sealed class FakeBackend(string name) : IAsyncDisposable
 {
     public const string BackendHeader = "x-backend";
 
+    /// <summary>The method the fake answers like a service (an empty message, OK).</summary>
+    public const string BenchmarkMethod = "/cchc.procedures.v1.ProcedureCatalogService/GetProcedure";
+
     /// <summary>Response header: the Authorization header the backend received ("none" when there was none).</summary>
     public const string AuthorizationHeader = "x-backend-authorization";
 
@@ -58,6 +61,14 @@ public sealed class FakeBackend(string name) : IAsyncDisposable
 
         _app = builder.Build();
         _app.MapGrpcService<HealthServiceImpl>();
+        // A real (empty) unary gRPC answer, for the authentication benchmark's small RPC.
+        _app.MapPost(BenchmarkMethod, async context =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Response.ContentType = "application/grpc";
+            context.Response.AppendTrailer("grpc-status", "0");
+            await context.Response.Body.WriteAsync(new byte[5]);
+        });
         _app.MapFallback(async context =>
         {
             var received = new MemoryStream();
