@@ -55,7 +55,9 @@ public sealed class SuiteFixture : IAsyncLifetime
         foreach (var resource in builder.Resources.OfType<ProjectResource>()
             .Where(r => r.Name is ResourceNames.Gateway or ResourceNames.ProceduresApi or ResourceNames.ReportingApi).ToList())
         {
-            var project = builder.CreateResourceBuilder(resource);
+            // Metadata over plain HTTP (the local issuer) is accepted only in Development: the AppHost starts projects without
+            // a launch profile, i.e. in Production, where Cchc.Security refuses RequireHttpsMetadata=false.
+            var project = builder.CreateResourceBuilder(resource).WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development");
             foreach (var (key, value) in Issuer.ValidatorEnvironment())
             {
                 project.WithEnvironment(key, value);
