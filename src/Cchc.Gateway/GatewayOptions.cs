@@ -25,9 +25,49 @@ public sealed class GatewayOptions
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Largest single gRPC message the gateway forwards (checked from each message's length prefix); larger is
+    /// RESOURCE_EXHAUSTED before anything reaches a service. The default matches the services' own limit and leaves room
+    /// for import batches of 50,000 dossier records (≈ 6 MB).
+    /// </summary>
+    public long MaxGrpcMessageBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Per-client request rate limit (token bucket keyed by the token's client id).</summary>
+    public GatewayRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>TLS termination: with a certificate configured, both listeners speak TLS only.</summary>
+    public GatewayTlsOptions Tls { get; set; } = new();
+
     /// <summary>How long a proxied gRPC call may stay silent (no bytes either way) before YARP cancels it.</summary>
     public TimeSpan GrpcActivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     public static GatewayOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<GatewayOptions>() ?? new GatewayOptions();
+}
+
+/// <summary>
+/// Section <c>Gateway:RateLimit</c>: one token bucket per client id (per remote address for calls without a valid
+/// token). Each call takes a token; the bucket holds <see cref="TokenLimit"/> and gets <see cref="TokensPerPeriod"/>
+/// back every <see cref="ReplenishmentPeriod"/>. The defaults let the demo load (16 parallel catalogue writers, import
+/// streams) and a department system's normal traffic through, and stop a runaway client at ~1,000 calls/s.
+/// </summary>
+public sealed class GatewayRateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public int TokenLimit { get; set; } = 2_000;
+
+    public int TokensPerPeriod { get; set; } = 1_000;
+
+    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>Section <c>Gateway:Tls</c>: a PEM certificate (chain) and its private key; both empty = plaintext (h2c) as before.</summary>
+public sealed class GatewayTlsOptions
+{
+    public string? CertificatePath { get; set; }
+
+    public string? KeyPath { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);
 }

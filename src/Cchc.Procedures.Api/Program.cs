@@ -1,5 +1,6 @@
 using Cchc.Procedures.Api.Extensions;
 using Cchc.Procedures.Api.Grpc;
+using Cchc.Security;
 
 if (MigrateCommand.IsRequested(args))
 {
@@ -11,6 +12,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseCchcGrpcSecurity();
 app.MapGrpcService<ProcedureCatalogGrpcService>();
 app.MapGrpcService<DossierGrpcService>();
 app.MapGrpcService<FeedbackGrpcService>();

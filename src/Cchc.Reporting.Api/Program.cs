@@ -2,6 +2,7 @@ using Cchc.Reporting.Api.Apis;
 using Cchc.Reporting.Api.Extensions;
 using Cchc.Reporting.Api.Grpc;
 using Cchc.Reporting.Api.Pages;
+using Cchc.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ if (args is ["migrate"])
     return;
 }
 
+app.UseCchcGrpcSecurity();
 app.MapGrpcService<ReportingGrpcService>();
 app.MapReportApi();
 app.MapReportPages();

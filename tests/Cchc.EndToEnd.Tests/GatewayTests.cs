@@ -46,7 +46,7 @@ public sealed class GatewayTests(SuiteFixture suite)
             Assert.True(install.ExitCode == 0, $"npm ci failed: {install.Output}");
         }
 
-        var check = await RunAsync("node", $"check.mjs 127.0.0.1:{suite.GatewayGrpcPort}", clientDir);
+        var check = await RunAsync("node", $"check.mjs 127.0.0.1:{suite.GatewayGrpcPort}", clientDir, ("CCHC_ACCESS_TOKEN", suite.Token));
 
         Assert.True(check.ExitCode == 0, $"the grpc-js client saw: {check.Output}");
         Assert.Contains("\"procedures\":\"SERVING\"", check.Output);
@@ -109,14 +109,19 @@ public sealed class GatewayTests(SuiteFixture suite)
         return dir?.FullName ?? throw new InvalidOperationException("Cchc.Platform.sln not found above the test binaries.");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string workingDirectory)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string workingDirectory, params (string Name, string Value)[] environment)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        var start = new ProcessStartInfo(file, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -28,6 +28,15 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>The demo clients' secrets the identity migrator generated for this platform.</summary>
     public string ClientsFile => Path.Combine(_dataDirectory, "identity", "clients.json");
 
+    /// <summary>
+    /// The token issuer the gateway and services trust in this run. Until the suite's own token service (identity) is
+    /// merged, a test issuer stands in, configured on each resource by the same Security:Authentication settings.
+    /// </summary>
+    public TestTokenIssuer Issuer { get; private set; } = null!;
+
+    /// <summary>The demo loader's rights: read and write procedures, read reports and audit, every unit.</summary>
+    public string Token { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
@@ -43,15 +52,38 @@ public sealed class SuiteFixture : IAsyncLifetime
             $"CCHC_GATEWAY_GRPC_PORT={GatewayGrpcPort}",
             $"CCHC_GATEWAY_HTTP_PORT={GatewayHttpPort}",
         ];
+        Issuer = await TestTokenIssuer.StartAsync();
+        Token = Issuer.ProvinceWriter();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Cchc_AppHost>(args);
+        foreach (var resource in builder.Resources.OfType<ProjectResource>()
+            .Where(r => r.Name is ResourceNames.Gateway or ResourceNames.ProceduresApi or ResourceNames.ReportingApi).ToList())
+        {
+            // Metadata over plain HTTP (the local issuer) is accepted only in Development: the AppHost starts projects without
+            // a launch profile, i.e. in Production, where Cchc.Security refuses RequireHttpsMetadata=false.
+            var project = builder.CreateResourceBuilder(resource).WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development");
+            foreach (var (key, value) in Issuer.ValidatorEnvironment())
+            {
+                project.WithEnvironment(key, value);
+            }
+        }
         _app = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(cts.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, cts.Token);
 
-        Channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { MaxReceiveMessageSize = 32 * 1024 * 1024 });
-        Http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Channel = ChannelFor(Token);
+        Http = new HttpClient(new BearerTokenHandler(Token, new SocketsHttpHandler())) { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    /// <summary>A service's own gRPC endpoint (bypassing the gateway), as the AppHost allocated it.</summary>
+    public Uri ServiceGrpcAddress(string resource) => _app!.GetEndpoint(resource, ResourceNames.GrpcEndpoint);
+
+    /// <summary>A channel to the gateway whose calls carry <paramref name="token"/> (none when null).</summary>
+    public GrpcChannel ChannelFor(string? token) => GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions
+    {
+        MaxReceiveMessageSize = 32 * 1024 * 1024,
+        HttpHandler = new BearerTokenHandler(token, new SocketsHttpHandler()),
+    });
 
     public async Task DisposeAsync()
     {
@@ -61,6 +93,10 @@ public sealed class SuiteFixture : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+        if (Issuer is not null)
+        {
+            await Issuer.DisposeAsync();
         }
         try
         {

@@ -18,6 +18,15 @@ public sealed class FakeBackend(string name) : IAsyncDisposable
 {
     public const string BackendHeader = "x-backend";
 
+    /// <summary>The method the fake answers like a service (an empty message, OK).</summary>
+    public const string BenchmarkMethod = "/cchc.procedures.v1.ProcedureCatalogService/GetProcedure";
+
+    /// <summary>Response header: the Authorization header the backend received ("none" when there was none).</summary>
+    public const string AuthorizationHeader = "x-backend-authorization";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _hits = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bodies = new();
+
     private readonly HealthServiceImpl _health = new();
     private WebApplication? _app;
 
@@ -27,6 +36,12 @@ public sealed class FakeBackend(string name) : IAsyncDisposable
 
     public void SetServing(bool serving) => _health.SetStatus(string.Empty,
         serving ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing);
+
+    /// <summary>How many requests for <paramref name="path"/> reached this backend's fallback (state the tests read back).</summary>
+    public int Hits(string path) => _hits.GetValueOrDefault(path);
+
+    /// <summary>How many body bytes the backend received for <paramref name="path"/> (-1: cut off; null: never called).</summary>
+    public long? BodyBytes(string path) => _bodies.TryGetValue(path, out var bytes) ? bytes : null;
 
     public async Task StartAsync()
     {
@@ -46,10 +61,31 @@ public sealed class FakeBackend(string name) : IAsyncDisposable
 
         _app = builder.Build();
         _app.MapGrpcService<HealthServiceImpl>();
-        _app.MapFallback(context =>
+        // A real (empty) unary gRPC answer, for the authentication benchmark's small RPC.
+        _app.MapPost(BenchmarkMethod, async context =>
         {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Response.ContentType = "application/grpc";
+            context.Response.AppendTrailer("grpc-status", "0");
+            await context.Response.Body.WriteAsync(new byte[5]);
+        });
+        _app.MapFallback(async context =>
+        {
+            var received = new MemoryStream();
+            try
+            {
+                await context.Request.Body.CopyToAsync(received, context.RequestAborted);
+                _bodies[context.Request.Path.Value ?? string.Empty] = received.Length;
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            {
+                _bodies[context.Request.Path.Value ?? string.Empty] = -1; // the request was cut off
+                return;
+            }
             context.Response.Headers[BackendHeader] = Name;
-            return context.Response.WriteAsync($"{Name} {context.Request.Method} {context.Request.Path} {context.Request.Protocol}");
+            context.Response.Headers[AuthorizationHeader] = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : "none";
+            _hits.AddOrUpdate(context.Request.Path.Value ?? string.Empty, 1, (_, n) => n + 1);
+            await context.Response.WriteAsync($"{Name} {context.Request.Method} {context.Request.Path} {context.Request.Protocol}");
         });
         await _app.StartAsync();
     }

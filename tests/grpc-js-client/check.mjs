@@ -1,6 +1,7 @@
 // A department system that is not .NET: checks health and reflection of every service through the
 // gateway and makes one API call, using only @grpc/grpc-js and the project's published .proto files.
-// usage: node check.mjs [host:port]     (default 127.0.0.1:7400)
+// usage: CCHC_ACCESS_TOKEN=<access token> node check.mjs [host:port]     (default 127.0.0.1:7400)
+// Health and reflection need no token; the API call sends the token as `authorization: Bearer …`.
 // Prints one JSON line with what it saw; exits 1 when anything is not as a client expects.
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
@@ -22,6 +23,7 @@ const creds = grpc.credentials.createInsecure();
 const deadline = () => Date.now() + 10_000;
 
 const meta = (service) => { const m = new grpc.Metadata(); if (service) m.set('x-cchc-service', service); return m; };
+const bearer = () => { const m = new grpc.Metadata(); if (process.env.CCHC_ACCESS_TOKEN) m.set('authorization', `Bearer ${process.env.CCHC_ACCESS_TOKEN}`); return m; };
 const check = (service) => new Promise((resolve, reject) =>
   new health.Health(target, creds).Check({ service: '' }, meta(service), { deadline: deadline() },
     (err, res) => err ? reject(err) : resolve(res.status)));
@@ -43,7 +45,7 @@ try {
     ok &&= seen.health[name] === 'SERVING' && seen.reflection[name].includes(fullName);
   }
   seen.procedures = await new Promise((resolve, reject) =>
-    new procedures.ProcedureCatalogService(target, creds).ListProcedures({ pageSize: 1 }, { deadline: deadline() },
+    new procedures.ProcedureCatalogService(target, creds).ListProcedures({ pageSize: 1 }, bearer(), { deadline: deadline() },
       (err, res) => err ? reject(err) : resolve({ totalSize: res.totalSize, first: res.procedures[0]?.code ?? null })));
 } catch (err) {
   ok = false;

@@ -2,6 +2,8 @@ using System.Net;
 using Cchc.Gateway;
 using Cchc.Gateway.HealthChecks;
 using Cchc.Gateway.Routing;
+using Cchc.Gateway.Security;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,12 +22,28 @@ public static class GatewayExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(options.ListenAddress);
-            kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            var certificate = LoadCertificate(options.Tls);
+            kestrel.Listen(address, options.GrpcPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+            kestrel.Listen(address, options.HttpPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         });
 
         builder.Services.AddDefaultGrpc();
+        builder.AddGatewaySecurity(options);
         builder.Services.AddSingleton<BackendsHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<BackendsHealthCheck>("backends", timeout: TimeSpan.FromSeconds(5));
 
@@ -37,8 +55,16 @@ public static class GatewayExtensions
     }
 
     /// <summary>The gateway's own /health, /alive and grpc.health.v1, the proxied routes, and the printed addresses.</summary>
-    public static WebApplication MapGateway(this WebApplication app)
+    public static WebApplication MapGateway(this WebApplication app) => app.MapGateway(enforceTokens: true);
+
+    /// <summary>
+    /// <paramref name="enforceTokens"/> false only for the benchmark that measures what token validation costs (tests);
+    /// there is deliberately no setting for it.
+    /// </summary>
+    internal static WebApplication MapGateway(this WebApplication app, bool enforceTokens)
     {
+        var gatewayOptions = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        app.UseGatewaySecurity(gatewayOptions, enforceTokens);
         app.MapDefaultEndpoints();
         app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
             endpoint.WithMetadata(new GatewayListener(route.Metadata![GatewayRoutes.ListenerKey])));
@@ -46,9 +72,26 @@ public static class GatewayExtensions
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            Console.WriteLine($"Gateway gRPC (h2c): http://{options.ListenAddress}:{options.GrpcPort}");
-            Console.WriteLine($"Gateway REST/pages: http://{options.ListenAddress}:{options.HttpPort}");
+            var scheme = options.Tls.Enabled ? "https" : "http";
+            Console.WriteLine($"Gateway gRPC ({(options.Tls.Enabled ? "TLS" : "h2c")}): {scheme}://{options.ListenAddress}:{options.GrpcPort}");
+            Console.WriteLine($"Gateway REST/pages: {scheme}://{options.ListenAddress}:{options.HttpPort}");
         });
         return app;
+    }
+
+    /// <summary>The TLS certificate from Gateway:Tls (PEM: certificate or chain, private key in KeyPath or in the same file).</summary>
+    private static X509Certificate2? LoadCertificate(GatewayTlsOptions tls)
+    {
+        if (!tls.Enabled)
+        {
+            return null;
+        }
+        if (!File.Exists(tls.CertificatePath))
+        {
+            throw new InvalidOperationException($"Gateway:Tls:CertificatePath {tls.CertificatePath} does not exist.");
+        }
+        return string.IsNullOrWhiteSpace(tls.KeyPath)
+            ? X509Certificate2.CreateFromPemFile(tls.CertificatePath)
+            : X509Certificate2.CreateFromPemFile(tls.CertificatePath, tls.KeyPath);
     }
 }

@@ -32,6 +32,8 @@ public static class GatewayRoutes
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",
         "grpc.reflection.v1alpha.ServerReflection",
+        // Each service's own audit log (Cchc.Security); unlike health and reflection it needs a token with audit.read.
+        "cchc.audit.v1.AuditService",
     ];
 
     private static readonly string[] HttpPathPrefixes = ["/api/reports", "/reports"];

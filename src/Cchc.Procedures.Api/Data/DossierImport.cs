@@ -28,20 +28,26 @@ public sealed class DossierImport : IAsyncDisposable
     private const string Content = "procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at";
 
     private readonly IDbContextTransaction transaction;
+    private readonly bool ownsTransaction;
     private readonly ILogger logger;
     private readonly NpgsqlConnection connection;
     private readonly HashSet<string> knownProcedures;
     private NpgsqlBinaryImporter? writer;
     private long records;
 
-    private DossierImport(IDbContextTransaction transaction, NpgsqlConnection connection, HashSet<string> knownProcedures, NpgsqlBinaryImporter writer, ILogger logger) =>
-        (this.transaction, this.connection, this.knownProcedures, this.writer, this.logger) = (transaction, connection, knownProcedures, writer, logger);
+    private DossierImport(IDbContextTransaction transaction, bool ownsTransaction, NpgsqlConnection connection, HashSet<string> knownProcedures, NpgsqlBinaryImporter writer, ILogger logger) =>
+        (this.transaction, this.ownsTransaction, this.connection, this.knownProcedures, this.writer, this.logger) = (transaction, ownsTransaction, connection, knownProcedures, writer, logger);
 
     private NpgsqlTransaction Transaction => (NpgsqlTransaction)transaction.GetDbTransaction();
 
+    /// <summary>
+    /// Starts the import in the DbContext's current transaction (the security layer's, which then also holds the audit
+    /// entry and idempotency record and commits), or in its own when there is none.
+    /// </summary>
     public static async Task<DossierImport> BeginAsync(ProceduresDbContext db, ILogger logger, CancellationToken ct)
     {
-        var transaction = await db.Database.BeginTransactionAsync(ct);
+        var owns = db.Database.CurrentTransaction is null;
+        var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(ct);
         try
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -68,11 +74,14 @@ public sealed class DossierImport : IAsyncDisposable
                 await command.ExecuteNonQueryAsync(ct);
             }
             var writer = await connection.BeginBinaryImportAsync($"COPY {Staging} (idx, {Columns}) FROM STDIN (FORMAT BINARY)", ct);
-            return new DossierImport(transaction, connection, known, writer, logger);
+            return new DossierImport(transaction, owns, connection, known, writer, logger);
         }
         catch
         {
-            await transaction.DisposeAsync();
+            if (owns)
+            {
+                await transaction.DisposeAsync();
+            }
             throw;
         }
     }
@@ -140,7 +149,10 @@ public sealed class DossierImport : IAsyncDisposable
             logger.LogDebug("Import of {Records} records: checks {Checks}, insert {Insert}, events {Events}",
                 records, checkedAt, insertedAt - checkedAt, Stopwatch.GetElapsedTime(started) - insertedAt);
         }
-        await transaction.CommitAsync(ct);
+        if (ownsTransaction)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return new ImportResult(records, inserted, records - inserted, events);
     }
 
@@ -151,7 +163,10 @@ public sealed class DossierImport : IAsyncDisposable
             await writer.DisposeAsync(); // cancels the COPY
             writer = null;
         }
-        await transaction.DisposeAsync(); // rolls back unless committed
+        if (ownsTransaction)
+        {
+            await transaction.DisposeAsync(); // rolls back unless committed
+        }
     }
 
     /// <summary>The same dossier twice in one call is fine only when both records say the same.</summary>

@@ -1,9 +1,10 @@
 using Cchc.Messaging;
+using Cchc.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Procedures.Api.Data;
 
-/// <summary>The procedures service's database: catalogue (current + history), dossiers, feedback and the outbox.</summary>
+/// <summary>The procedures service's database: catalogue (current + history), dossiers, feedback, the outbox, the audit log and idempotency records.</summary>
 public sealed class ProceduresDbContext(DbContextOptions<ProceduresDbContext> options) : DbContext(options)
 {
     public DbSet<ProcedureEntity> Procedures => Set<ProcedureEntity>();
@@ -18,6 +19,8 @@ public sealed class ProceduresDbContext(DbContextOptions<ProceduresDbContext> op
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProceduresDbContext).Assembly);
         modelBuilder.AddOutbox();
+        modelBuilder.AddAuditLog();
+        modelBuilder.AddIdempotency();
         modelBuilder.UseSnakeCaseNames(typeof(ProceduresDbContext).Namespace!);
     }
 }

@@ -2,6 +2,8 @@ using Cchc.Contracts;
 using Cchc.Messaging;
 using Cchc.Procedures.Api.Data;
 using Cchc.Procedures.Api.Grpc;
+using Cchc.Procedures.Api.Security;
+using Cchc.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Procedures.Api.Extensions;
@@ -11,7 +13,7 @@ public static class ApplicationServiceExtensions
     /// <summary>
     /// Everything the procedures service needs besides the service defaults: its database (connection string
     /// "proceduresdb") with a health check, messaging (connection string "messaging") with the outbox relay,
-    /// and gRPC with the domain-error translation.
+    /// security (tokens, rules, audit, idempotency) and gRPC with the domain-error translation.
     /// </summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -19,7 +21,12 @@ public static class ApplicationServiceExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<ProceduresDbContext>(ResourceNames.ProceduresDb);
         builder.AddCchcMessaging();
         builder.Services.AddOutboxRelay<ProceduresDbContext>();
-        builder.Services.AddDefaultGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
+        builder.AddCchcGrpcSecurity<ProceduresDbContext>(ProceduresAccessRules.Configure);
+        builder.Services.AddDefaultGrpc(o =>
+        {
+            o.AddCchcSecurity(); // outermost: it audits the statuses the domain-error translation produces
+            o.Interceptors.Add<DomainExceptionInterceptor>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

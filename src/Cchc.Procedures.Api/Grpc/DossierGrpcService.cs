@@ -4,13 +4,14 @@ using Events = Cchc.Contracts.Events.Procedures;
 using Cchc.Messaging;
 using Cchc.Procedures.Api.Data;
 using Cchc.Procedures.Api.Domain;
+using Cchc.Security.Authorization;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Procedures.Api.Grpc;
 
 /// <summary>One-stop-shop dossiers: every change records the dossier's new state and a DossiersRecorded event together.</summary>
-public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider clock, ILogger<DossierGrpcService> logger)
+public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider clock, RequestSecurity security, ILogger<DossierGrpcService> logger)
     : DossierService.DossierServiceBase
 {
     public override Task<Dossier> ReceiveDossier(ReceiveDossierRequest request, ServerCallContext context)
@@ -110,6 +111,8 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
             var validator = new Validator("records", index);
             var facts = DossierValidation.Record(record, validator);
             validator.ThrowIfInvalid();
+            // A foreign unit refuses the whole import (the transaction is rolled back): nothing is written.
+            security.EnsureUnit(facts!.ReceivingUnit, $"records[{index}].receiving_unit");
             if (!import.IsKnownProcedure(facts!.ProcedureCode))
             {
                 throw DomainException.Precondition($"records[{index}].procedure_code", Messages.UnknownProcedure(facts.ProcedureCode));
@@ -118,6 +121,7 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
             index++;
         }
         var result = await import.CompleteAsync(Instant.Normalize(clock.GetUtcNow()), ct);
+        security.TargetId = $"records:{result.Records}";
         logger.LogInformation("Imported {Records} dossier records ({Inserted} new, {Unchanged} unchanged, {Events} events) in {Elapsed}",
             result.Records, result.Inserted, result.Unchanged, result.Events, clock.GetElapsedTime(started));
         return new ImportDossiersResponse { Records = result.Records, Inserted = result.Inserted, Unchanged = result.Unchanged, Events = result.Events };
@@ -141,6 +145,7 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
         return db.WriteAsync(async ct =>
         {
             var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.DossierId == id, ct) ?? throw NotFound(id);
+            security.EnsureUnit(dossier.ReceivingUnit, "dossier_id");
             if (DossierRules.Close(dossier.ToFacts(), target, closedAt) is not { } closed)
             {
                 return MapToDossier(dossier);

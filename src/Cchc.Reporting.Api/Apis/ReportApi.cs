@@ -2,6 +2,8 @@ using Cchc.Messaging;
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Domain.Periods;
 using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Security;
+using Cchc.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ public static class ReportApi
 {
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports").WithTags("Reports");
+        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireCchcScope(SecurityScopes.ReportingRead);
         api.MapGet("/appendices", ListAppendices);
         api.MapGet("/appendices/{no}", GetAppendix);
         api.MapGet("/status", GetStatus);

@@ -1,4 +1,5 @@
 using Cchc.Messaging;
+using Cchc.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Reporting.Api.Data;
@@ -15,5 +16,6 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
         modelBuilder.AddInbox();
+        modelBuilder.AddAuditLog();
     }
 }

@@ -4,6 +4,8 @@ using Cchc.Contracts;
 using Cchc.Messaging;
 using Cchc.Reporting.Api.Consumers;
 using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Grpc;
+using Cchc.Security;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Cchc.Reporting.Api.Extensions;
 
 public static class Extensions
 {
-    /// <summary>The read model (PostgreSQL "reportingdb"), the three event consumers, gRPC and the report catalogue.</summary>
+    /// <summary>The read model (PostgreSQL "reportingdb"), the three event consumers, security (tokens, rules, audit of refusals), gRPC and the report catalogue.</summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.ReportingDb)
@@ -26,7 +28,9 @@ public static class Extensions
             bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
         });
 
-        builder.Services.AddDefaultGrpc();
+        builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s
+            .Read(nameof(ReportingService.ReportingServiceBase.GetAppendix), SecurityScopes.ReportingRead)));
+        builder.Services.AddDefaultGrpc(o => o.AddCchcSecurity());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);

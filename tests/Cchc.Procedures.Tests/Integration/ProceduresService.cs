@@ -24,8 +24,12 @@ public sealed class ProceduresServiceCollection : ICollectionFixture<ProceduresS
 public sealed class ProceduresService : IAsyncLifetime
 {
     private readonly PostgresServer postgres = new();
+    private readonly List<GrpcChannel> channels = [];
     private WebApplicationFactory<Program>? factory;
     private GrpcChannel? channel;
+
+    /// <summary>The token issuer the service trusts (a stand-in for the suite's token service).</summary>
+    public TestTokenIssuer Issuer { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -46,29 +50,53 @@ public sealed class ProceduresService : IAsyncLifetime
         var exitCode = await MigrateCommand.RunAsync([new("ConnectionStrings:proceduresdb", ConnectionString)]);
         Assert.Equal(0, exitCode);
 
+        Issuer = await TestTokenIssuer.StartAsync();
         var closedBrokerPort = FreePort.Next();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
+            foreach (var (key, value) in Issuer.ValidatorSettings())
+            {
+                web.UseSetting(key, value);
+            }
             web.UseSetting("ConnectionStrings:proceduresdb", ConnectionString);
             web.UseSetting("ConnectionStrings:messaging", $"amqp://guest:guest@127.0.0.1:{closedBrokerPort}/");
             // The broker is down on purpose: keep its connection errors out of the test output.
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             web.UseSetting("Logging:LogLevel:MassTransit", "None");
         });
-        channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions
+        // The tests' usual caller: the demo loader's rights (read, write, every unit).
+        channel = ChannelFor(Issuer.ProvinceWriter());
+    }
+
+    /// <summary>A channel to the service whose calls carry <paramref name="token"/> (none when null).</summary>
+    public GrpcChannel ChannelFor(string? token)
+    {
+        var created = GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = factory.Server.CreateHandler(),
+            HttpHandler = new BearerTokenHandler(token, Factory.Server.CreateHandler()),
             MaxReceiveMessageSize = 16 * 1024 * 1024,
         });
+        lock (channels)
+        {
+            channels.Add(created);
+        }
+        return created;
     }
 
     public async Task DisposeAsync()
     {
-        channel?.Dispose();
+        foreach (var created in channels)
+        {
+            created.Dispose();
+        }
         if (factory is not null)
         {
             await factory.DisposeAsync();
+        }
+        if (Issuer is not null)
+        {
+            await Issuer.DisposeAsync();
         }
         await postgres.DisposeAsync();
     }

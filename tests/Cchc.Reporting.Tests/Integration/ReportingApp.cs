@@ -22,11 +22,16 @@ public sealed class ReportingApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly DeliveryObserver _deliveries = new();
 
-    private ReportingApp(string connectionString)
+    private ReportingApp(string connectionString, TestTokenIssuer issuer)
     {
         ConnectionString = connectionString;
+        Issuer = issuer;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            foreach (var (key, value) in issuer.ValidatorSettings())
+            {
+                web.UseSetting(key, value);
+            }
             web.UseSetting("ConnectionStrings:reportingdb", connectionString);
             // Never reached: the bus is the in-memory harness below.
             web.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:9/");
@@ -41,18 +46,32 @@ public sealed class ReportingApp : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The token issuer the service trusts; <see cref="ReaderToken"/> is a report reader's token from it.</summary>
+    public TestTokenIssuer Issuer { get; }
+
+    public string ReaderToken => Issuer.CreateToken("cchc-report-reader", ["reporting.read"], ["*"]);
+
     public IServiceProvider Services => _factory.Services;
 
     public ITestHarness Harness => _factory.Services.GetTestHarness();
 
-    public HttpClient CreateClient() => _factory.CreateClient();
+    /// <summary>An HTTP client that sends a report reader's token.</summary>
+    public HttpClient CreateClient() => CreateClient(ReaderToken);
 
-    public HttpMessageHandler CreateHandler() => _factory.Server.CreateHandler();
+    public HttpClient CreateClient(string? token) => new(new BearerTokenHandler(token, _factory.Server.CreateHandler()))
+    {
+        BaseAddress = _factory.Server.BaseAddress,
+    };
+
+    /// <summary>A handler (for gRPC channels) that sends a report reader's token.</summary>
+    public HttpMessageHandler CreateHandler() => CreateHandler(ReaderToken);
+
+    public HttpMessageHandler CreateHandler(string? token) => new BearerTokenHandler(token, _factory.Server.CreateHandler());
 
     public static async Task<ReportingApp> StartAsync(PostgresServer postgres, string name)
     {
         var connectionString = await postgres.CreateDatabaseAsync(name);
-        var app = new ReportingApp(connectionString);
+        var app = new ReportingApp(connectionString, await TestTokenIssuer.StartAsync());
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ReportingDbContext>().Database.MigrateAsync();
@@ -107,5 +126,9 @@ public sealed class ReportingApp : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<ReportingDbContext>());
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Issuer.DisposeAsync();
+    }
 }

@@ -1,0 +1,49 @@
+using Cchc.Gateway.Routing;
+using Cchc.Security.Authorization;
+
+namespace Cchc.Gateway.Security;
+
+/// <summary>What a request needs at the gateway.</summary>
+internal enum AccessKind
+{
+    /// <summary>No route matched: nothing is forwarded (404), nothing to check.</summary>
+    Unrouted,
+
+    /// <summary>Open: the gateway's own health/reflection, the services' health/reflection by header, report pages, the token endpoint.</summary>
+    Open,
+
+    /// <summary>The token endpoint and discovery: open, but rate limited per remote address (secrets must not be guessable at speed).</summary>
+    TokenEndpoint,
+
+    /// <summary>Every other proxied call: a valid access token is required.</summary>
+    Protected,
+}
+
+/// <summary>Deny by default at the gateway: a proxied route is protected unless it is one of the few open kinds.</summary>
+internal static class GatewayAccess
+{
+    public static AccessKind Classify(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null)
+        {
+            return AccessKind.Unrouted;
+        }
+        if (endpoint.Metadata.GetMetadata<GatewayListener>() is null)
+        {
+            return AccessKind.Open; // the gateway's own endpoints: /health, /alive, grpc.health.v1, reflection
+        }
+        var path = context.Request.Path;
+        if (GrpcRuleTable.IsOpen(path.Value ?? string.Empty))
+        {
+            return AccessKind.Open;
+        }
+        if (path.StartsWithSegments("/connect") || path.StartsWithSegments("/.well-known"))
+        {
+            return AccessKind.TokenEndpoint;
+        }
+        // Report pages are for people in a browser on the internal network: aggregate, publishable figures only
+        // (docs/security.md). The JSON under /api/reports is protected.
+        return path.StartsWithSegments("/reports") ? AccessKind.Open : AccessKind.Protected;
+    }
+}
