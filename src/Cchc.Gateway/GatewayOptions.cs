@@ -60,6 +60,27 @@ public sealed class GatewayRateLimitOptions
     public int TokensPerPeriod { get; set; } = 1_000;
 
     public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Quotas agreed with particular department systems, by client id (<c>Gateway:RateLimit:Clients:{clientId}:TokenLimit</c>
+    /// …): a unit's small system and the province's bulk loader need not share one number. Unset fields take the defaults.
+    /// </summary>
+    public Dictionary<string, GatewayClientQuota> Clients { get; set; } = new(StringComparer.Ordinal);
+
+    public (int TokenLimit, int TokensPerPeriod, TimeSpan ReplenishmentPeriod) QuotaOf(string? clientId) =>
+        clientId is not null && Clients.TryGetValue(clientId, out var quota)
+            ? (quota.TokenLimit ?? TokenLimit, quota.TokensPerPeriod ?? TokensPerPeriod, quota.ReplenishmentPeriod ?? ReplenishmentPeriod)
+            : (TokenLimit, TokensPerPeriod, ReplenishmentPeriod);
+}
+
+/// <summary>One client's quota; a field left empty takes the gateway's default.</summary>
+public sealed class GatewayClientQuota
+{
+    public int? TokenLimit { get; set; }
+
+    public int? TokensPerPeriod { get; set; }
+
+    public TimeSpan? ReplenishmentPeriod { get; set; }
 }
 
 /// <summary>Section <c>Gateway:Tls</c>: a PEM certificate (chain) and its private key; both empty = plaintext (h2c) as before.</summary>

@@ -5,6 +5,9 @@ using Cchc.Contracts;
 using Cchc.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Cchc.EndToEnd.Tests;
 
@@ -28,14 +31,16 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>The demo clients' secrets the identity migrator generated for this platform.</summary>
     public string ClientsFile => Path.Combine(_dataDirectory, "identity", "clients.json");
 
-    /// <summary>
-    /// The token issuer the gateway and services trust in this run. Until the suite's own token service (identity) is
-    /// merged, a test issuer stands in, configured on each resource by the same Security:Authentication settings.
-    /// </summary>
-    public TestTokenIssuer Issuer { get; private set; } = null!;
-
-    /// <summary>The demo loader's rights: read and write procedures, read reports and audit, every unit.</summary>
+    /// <summary>The demo loader's token from the real token service: read and write procedures, read reports, every unit.</summary>
     public string Token { get; private set; } = null!;
+
+    /// <summary>The public issuer every validator expects: the gateway's HTTP address.</summary>
+    public string IssuerAddress => $"http://127.0.0.1:{GatewayHttpPort}/";
+
+    /// <summary>Client whose gateway quota this run sets low, so a burst over it is cheap to provoke.</summary>
+    public const string ThrottledClient = "muong-te";
+
+    public const int ThrottledClientBurst = 20;
 
     public async Task InitializeAsync()
     {
@@ -52,25 +57,23 @@ public sealed class SuiteFixture : IAsyncLifetime
             $"CCHC_GATEWAY_GRPC_PORT={GatewayGrpcPort}",
             $"CCHC_GATEWAY_HTTP_PORT={GatewayHttpPort}",
         ];
-        Issuer = await TestTokenIssuer.StartAsync();
-        Token = Issuer.ProvinceWriter();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Cchc_AppHost>(args);
-        foreach (var resource in builder.Resources.OfType<ProjectResource>()
-            .Where(r => r.Name is ResourceNames.Gateway or ResourceNames.ProceduresApi or ResourceNames.ReportingApi).ToList())
+        foreach (var resource in builder.Resources.OfType<ProjectResource>().ToList())
         {
-            // Metadata over plain HTTP (the local issuer) is accepted only in Development: the AppHost starts projects without
-            // a launch profile, i.e. in Production, where Cchc.Security refuses RequireHttpsMetadata=false.
-            var project = builder.CreateResourceBuilder(resource).WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development");
-            foreach (var (key, value) in Issuer.ValidatorEnvironment())
-            {
-                project.WithEnvironment(key, value);
-            }
+            // A platform on one machine is a development environment (the AppHost passes its own): the local token
+            // service's metadata is plain HTTP, which Cchc.Security accepts only there.
+            builder.CreateResourceBuilder(resource).WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development");
         }
+        var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway));
+        gateway.WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__TokenLimit", ThrottledClientBurst.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__TokensPerPeriod", "1")
+            .WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__ReplenishmentPeriod", "01:00:00");
         _app = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(cts.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, cts.Token);
 
+        Token = await TokenForAsync("cchc-demo-loader");
         Channel = ChannelFor(Token);
         Http = new HttpClient(new BearerTokenHandler(Token, new SocketsHttpHandler())) { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -94,10 +97,6 @@ public sealed class SuiteFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        if (Issuer is not null)
-        {
-            await Issuer.DisposeAsync();
-        }
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -106,6 +105,41 @@ public sealed class SuiteFixture : IAsyncLifetime
         {
             // A server still flushing its files: the folder is under /tmp and harmless.
         }
+    }
+
+    /// <summary>An access token of a demo client from the real token service, through the gateway, with its generated secret.</summary>
+    public async Task<string> TokenForAsync(string clientId)
+    {
+        using var http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = SecretOf(clientId),
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The token service refused {clientId}: {(int)response.StatusCode} {body}");
+        }
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    public string SecretOf(string clientId) =>
+        JsonDocument.Parse(File.ReadAllText(ClientsFile)).RootElement.GetProperty("clients").EnumerateArray()
+            .Single(c => c.GetProperty("clientId").GetString() == clientId).GetProperty("clientSecret").GetString()!;
+
+    /// <summary>
+    /// A token signed with the real token service's own key (from this run's key folder) that is wrong in exactly the way
+    /// <paramref name="options"/> says — expired, or for another audience — and right in every other.
+    /// </summary>
+    public string TokenSignedByTheRealKey(string clientId, string[] scopes, string[] units, TestTokenIssuer.TokenOptions options)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(File.ReadAllText(Path.Combine(_dataDirectory, "identity", "keys", "signing-key.pem")));
+        var key = new RsaSecurityKey(rsa.ExportParameters(true));
+        key.KeyId = Base64UrlEncoder.Encode(JsonWebKeyConverter.ConvertFromRSASecurityKey(key).ComputeJwkThumbprint());
+        return TestTokenIssuer.Mint(key, IssuerAddress, clientId, scopes, units, options);
     }
 
     /// <summary>Metadata that routes health and reflection calls to one backend through the gateway.</summary>

@@ -43,9 +43,9 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
 
     [Theory]
     [MemberData(nameof(BadTokens))]
-    public async Task ReportJson_WithoutAValidToken_Is401WithABearerChallenge_AndNeverReachesReporting(string kind)
+    public async Task ReportStatus_WithoutAValidToken_Is401WithABearerChallenge_AndNeverReachesReporting(string kind)
     {
-        var path = $"/api/reports/appendices/{Guid.NewGuid():N}";
+        var path = $"/api/reports/status/{Guid.NewGuid():N}";
         using var http = gateway.CreateHttp(BadToken(kind));
 
         using var response = await http.GetAsync(path);
@@ -75,15 +75,19 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
         using var anonymousChannel = gateway.CreateChannel(null);
         using var anonymousHttp = gateway.CreateHttp(null);
         var page = $"/reports/appendices/{Guid.NewGuid():N}";
+        var json = $"/api/reports/appendices/{Guid.NewGuid():N}";
 
         var health = await new Health.HealthClient(anonymousChannel).CheckAsync(new HealthCheckRequest(), new Metadata { { "x-cchc-service", "procedures" } });
         var own = await new Health.HealthClient(anonymousChannel).CheckAsync(new HealthCheckRequest());
         using var pageResponse = await anonymousHttp.GetAsync(page);
+        using var jsonResponse = await anonymousHttp.GetAsync(json);
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, own.Status);
         Assert.Equal(HttpStatusCode.OK, pageResponse.StatusCode);
         Assert.Equal(1, gateway.Reporting.Hits(page));
+        Assert.Equal(HttpStatusCode.OK, jsonResponse.StatusCode);
+        Assert.Equal(1, gateway.Reporting.Hits(json));
     }
 
     [Fact]

@@ -52,7 +52,16 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         ValidatorSettings().ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
 
     /// <summary>A signed access token; options make it expired, foreign-signed or for another audience.</summary>
-    public string CreateToken(string clientId, IEnumerable<string> scopes, IEnumerable<string> units, TokenOptions? options = null)
+    public string CreateToken(string clientId, IEnumerable<string> scopes, IEnumerable<string> units, TokenOptions? options = null) =>
+        Mint(key, Issuer, clientId, scopes, units, options);
+
+    /// <summary>
+    /// A token in the platform's token contract signed with <paramref name="signingKey"/>: the tests' own key, or the real
+    /// token service's key (read from its key folder) to make a token that is wrong in exactly one way (expired, another
+    /// audience) and right in every other.
+    /// </summary>
+    public static string Mint(RsaSecurityKey signingKey, string issuer, string clientId, IEnumerable<string> scopes, IEnumerable<string> units,
+        TokenOptions? options = null)
     {
         options ??= new TokenOptions();
         var now = DateTime.UtcNow;
@@ -75,14 +84,14 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         var issuedAt = options.Expired ? now.AddHours(-2) : now;
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = options.Issuer ?? Issuer,
+            Issuer = options.Issuer ?? issuer,
             Audience = options.Audience ?? Audience,
             IssuedAt = issuedAt,
             NotBefore = issuedAt,
             Expires = options.Expired ? now.AddHours(-1) : issuedAt + lifetime,
             Claims = claims,
             TokenType = "at+jwt",
-            SigningCredentials = new SigningCredentials(options.ForeignKey ? NewKey("test-key-1") : key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(options.ForeignKey ? NewKey(signingKey.KeyId ?? "foreign") : signingKey, SecurityAlgorithms.RsaSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }

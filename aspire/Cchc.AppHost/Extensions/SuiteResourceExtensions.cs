@@ -106,6 +106,10 @@ internal static class SuiteResourceExtensions
         var endpoint = identity.GetEndpoint(ResourceNames.HttpEndpoint);
         return builder
             .WithReference(identity)
+            .WaitFor(identity)
+            // Cchc.Security accepts metadata over plain HTTP (the local token service) only in Development: a platform run
+            // by the AppHost on one machine is that; a cluster fetches https metadata and runs in Production.
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.ApplicationBuilder.Environment.EnvironmentName)
             .WithEnvironment("Security__Authentication__MetadataAddress",
                 ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.Url)}/.well-known/openid-configuration"))
             .WithEnvironment("Security__Authentication__Issuer", settings.PublicIssuer)

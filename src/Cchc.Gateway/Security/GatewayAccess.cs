@@ -42,8 +42,10 @@ internal static class GatewayAccess
         {
             return AccessKind.TokenEndpoint;
         }
-        // Report pages are for people in a browser on the internal network: aggregate, publishable figures only
-        // (docs/security.md). The JSON under /api/reports is protected.
-        return path.StartsWithSegments("/reports") ? AccessKind.Open : AccessKind.Protected;
+        // The published report — pages for people and the same appendices as JSON — is aggregate, publishable figures
+        // only (docs/security.md): open by this explicit rule. Everything else under /api/reports is protected.
+        return path.StartsWithSegments("/reports") || path.StartsWithSegments("/api/reports/appendices")
+            ? AccessKind.Open
+            : AccessKind.Protected;
     }
 }

@@ -25,31 +25,36 @@ internal static class GatewaySecurity
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
                 var kind = GatewayAccess.Classify(context);
+                var client = kind == AccessKind.Protected ? Caller.From(context.User)?.ClientId : null;
                 var key = kind switch
                 {
                     AccessKind.Unrouted or AccessKind.Open => null,
-                    AccessKind.Protected when Caller.From(context.User) is { } caller => "client:" + caller.ClientId,
+                    AccessKind.Protected when client is not null => "client:" + client,
                     _ => "address:" + context.Connection.RemoteIpAddress,
                 };
-                return key is null
-                    ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = limits.TokenLimit,
-                        TokensPerPeriod = limits.TokensPerPeriod,
-                        ReplenishmentPeriod = limits.ReplenishmentPeriod,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
+                if (key is null)
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+                var (tokenLimit, tokensPerPeriod, period) = limits.QuotaOf(client);
+                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = tokenLimit,
+                    TokensPerPeriod = tokensPerPeriod,
+                    ReplenishmentPeriod = period,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
             });
             limiter.OnRejected = async (rejected, _) =>
             {
                 var context = rejected.HttpContext;
                 var who = Caller.From(context.User)?.ClientId ?? context.Connection.RemoteIpAddress?.ToString() ?? "?";
-                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : limits.ReplenishmentPeriod;
+                var (_, perPeriod, period) = limits.QuotaOf(Caller.From(context.User)?.ClientId);
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : period;
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 await GatewayRefusal.WriteAsync(context, StatusCode.ResourceExhausted, StatusCodes.Status429TooManyRequests, "Quá nhiều yêu cầu",
-                    $"{who} đã gửi quá nhiều yêu cầu (giới hạn {limits.TokensPerPeriod} yêu cầu mỗi {limits.ReplenishmentPeriod.TotalSeconds:0.#} giây); thử lại sau {seconds} giây", seconds);
+                    $"{who} đã gửi quá nhiều yêu cầu (giới hạn {perPeriod} yêu cầu mỗi {period.TotalSeconds:0.#} giây); thử lại sau {seconds} giây", seconds);
             };
         });
     }

@@ -10,15 +10,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Reporting.Api.Apis;
 
-/// <summary>The report as JSON: GET /api/reports/appendices[/{no}?periods=…] and the read model's status.</summary>
+/// <summary>The report as JSON: GET /api/reports/appendices[/{no}?periods=…] (public) and the read model's status (reporting.read).</summary>
 public static class ReportApi
 {
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireCchcScope(SecurityScopes.ReportingRead);
-        api.MapGet("/appendices", ListAppendices);
-        api.MapGet("/appendices/{no}", GetAppendix);
-        api.MapGet("/status", GetStatus);
+        var api = app.MapGroup("/api/reports").WithTags("Reports");
+        // The appendices are the province's published report: aggregate figures with no personal data, the same as the
+        // pages under /reports. Open to read by an explicit rule (docs/security.md); everything else needs reporting.read.
+        api.MapGet("/appendices", ListAppendices).AllowAnonymous();
+        api.MapGet("/appendices/{no}", GetAppendix).AllowAnonymous();
+        api.MapGet("/status", GetStatus).RequireCchcScope(SecurityScopes.ReportingRead);
         return app;
     }
 

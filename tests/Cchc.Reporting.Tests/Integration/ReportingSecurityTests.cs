@@ -24,17 +24,17 @@ public sealed class ReportingSecurityTests(PostgresServer postgres) : IAsyncLife
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task JsonApi_WithoutAToken_Is401WithABearerChallenge_WithTheWrongScope_Is403_WithReportingRead_IsOk()
+    public async Task StatusApi_WithoutAToken_Is401WithABearerChallenge_WithTheWrongScope_Is403_WithReportingRead_IsOk()
     {
         using var anonymous = _app.CreateClient(token: null);
         using var writer = _app.CreateClient(_app.Issuer.CreateToken("tam-duong", ["procedures.write"], ["UBND huyện Tam Đường"]));
         using var expired = _app.CreateClient(_app.Issuer.CreateToken("cchc-report-reader", ["reporting.read"], ["*"], new TestTokenIssuer.TokenOptions { Expired = true }));
         using var reader = _app.CreateClient();
 
-        using var none = await anonymous.GetAsync("/api/reports/appendices");
-        using var old = await expired.GetAsync("/api/reports/appendices");
+        using var none = await anonymous.GetAsync("/api/reports/status");
+        using var old = await expired.GetAsync("/api/reports/status");
         using var forbidden = await writer.GetAsync("/api/reports/status");
-        using var ok = await reader.GetAsync("/api/reports/appendices");
+        using var ok = await reader.GetAsync("/api/reports/status");
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal("Bearer", none.Headers.WwwAuthenticate.Single().Scheme);
@@ -46,11 +46,15 @@ public sealed class ReportingSecurityTests(PostgresServer postgres) : IAsyncLife
     }
 
     [Fact]
-    public async Task ReportPages_StayOpenForPeopleOnTheInternalNetwork()
+    public async Task ThePublishedReport_PagesAndAppendixJson_IsOpenToRead()
     {
         using var anonymous = _app.CreateClient(token: null);
         using var page = await anonymous.GetAsync("/reports/");
+        using var list = await anonymous.GetAsync("/api/reports/appendices");
+        using var appendix = await anonymous.GetAsync("/api/reports/appendices/3?periods=2019");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, appendix.StatusCode);
     }
 
     [Fact]

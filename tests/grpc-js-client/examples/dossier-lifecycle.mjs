@@ -1,6 +1,7 @@
 // The API guide's working example: a district's one-stop-shop system records a dossier through the gateway,
 // resolves it, reads it back, and sees how a wrong request is refused. Plain @grpc/grpc-js + the published protos.
-// usage: node examples/dossier-lifecycle.mjs [host:port]   (default 127.0.0.1:7400; run `npm ci` in tests/grpc-js-client once)
+// usage: CCHC_ACCESS_TOKEN=<token of a client bound to UBND huyện Tam Đường> node examples/dossier-lifecycle.mjs [host:port]
+//        (default 127.0.0.1:7400; run `npm ci` in tests/grpc-js-client once; locally: CCHC_ACCESS_TOKEN=$(./cchc token tam-duong))
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import path from 'node:path';
@@ -12,12 +13,16 @@ const protos = path.join(here, '..', '..', '..', 'src', 'Cchc.Contracts', 'proto
 const v1 = grpc.loadPackageDefinition(protoLoader.loadSync('cchc/procedures/v1/procedures.proto', {
   includeDirs: [protos], keepCase: false, longs: String, enums: String, defaults: true })).cchc.procedures.v1;
 
+// Every call carries the access token (OAuth2 client credentials from the token service; see docs/security.md).
+const token = process.env.CCHC_ACCESS_TOKEN;
+if (!token) throw new Error('set CCHC_ACCESS_TOKEN (locally: CCHC_ACCESS_TOKEN=$(./cchc token tam-duong))');
+const bearer = () => { const m = new grpc.Metadata(); m.set('authorization', `Bearer ${token}`); return m; };
 const creds = grpc.credentials.createInsecure();
 const catalogue = new v1.ProcedureCatalogService(target, creds);
 const dossiers = new v1.DossierService(target, creds);
 // Promisified unary call with a 10 s deadline.
 const call = (client, method, request) => new Promise((resolve, reject) =>
-  client[method](request, { deadline: Date.now() + 10_000 }, (err, res) => (err ? reject(err) : resolve(res))));
+  client[method](request, bearer(), { deadline: Date.now() + 10_000 }, (err, res) => (err ? reject(err) : resolve(res))));
 const ts = (iso) => { const ms = Date.parse(iso); return { seconds: String(Math.floor(ms / 1000)), nanos: 0 }; };
 
 // 1. A procedure of the district level, in force (the demo catalogue has many; take the first).
