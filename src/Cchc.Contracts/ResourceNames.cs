@@ -11,13 +11,16 @@ public static class ResourceNames
 
     public const string ProceduresDb = "proceduresdb";
     public const string ReportingDb = "reportingdb";
+    public const string LegalDb = "legaldb";
 
     public const string ProceduresApi = "procedures-api";
     public const string ReportingApi = "reporting-api";
+    public const string LegalApi = "legal-api";
     public const string Gateway = "gateway";
 
     public const string ProceduresMigrator = "procedures-migrate";
     public const string ReportingMigrator = "reporting-migrate";
+    public const string LegalMigrator = "legal-migrate";
 
     /// <summary>Endpoint names every service exposes: h2c gRPC and HTTP/1.1 (health, JSON, pages).</summary>
     public const string GrpcEndpoint = "grpc";
