@@ -48,7 +48,10 @@ public static class ReportApi
         var dossiers = await db.Dossiers.LongCountAsync(cancellationToken);
         var versions = await db.ProcedureVersions.LongCountAsync(cancellationToken);
         var feedback = await db.Feedback.LongCountAsync(cancellationToken);
+        var legalDocuments = await db.LegalDocuments.LongCountAsync(cancellationToken);
+        var reviewFindings = await db.ReviewFindings.LongCountAsync(cancellationToken);
+        var documentChecks = await db.DocumentChecks.LongCountAsync(cancellationToken);
         var lastEventAt = await db.Set<InboxMessage>().MaxAsync(m => (DateTimeOffset?)m.ProcessedAt, cancellationToken);
-        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt));
+        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks));
     }
 }

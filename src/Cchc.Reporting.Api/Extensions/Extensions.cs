@@ -11,7 +11,7 @@ namespace Cchc.Reporting.Api.Extensions;
 
 public static class Extensions
 {
-    /// <summary>The read model (PostgreSQL "reportingdb"), the three event consumers, gRPC and the report catalogue.</summary>
+    /// <summary>The read model (PostgreSQL "reportingdb"), the event consumers, gRPC and the report catalogue.</summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.ReportingDb)
@@ -24,6 +24,9 @@ public static class Extensions
             bus.AddConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecordedConsumerDefinition>();
             bus.AddConsumer<DossiersRecordedConsumer, DossiersRecordedConsumerDefinition>();
             bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
+            bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
+            bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
+            bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
         });
 
         builder.Services.AddDefaultGrpc();
