@@ -17,6 +17,9 @@ var procedures = builder.AddSuiteService<Projects.Cchc_Procedures_Api>(
 var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(
     ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, infrastructure.ReportingDb, infrastructure);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting);
+var legal = builder.AddSuiteService<Projects.Cchc_Legal_Api>(
+    ResourceNames.LegalApi, ResourceNames.LegalMigrator, infrastructure.LegalDb, infrastructure);
+
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal);
 
 builder.Build().Run();

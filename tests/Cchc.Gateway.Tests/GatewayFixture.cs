@@ -7,13 +7,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Cchc.Gateway.Tests;
 
-/// <summary>The real gateway (same AddGateway/MapGateway as its Program) on free ports, in front of two fake backends.</summary>
+/// <summary>The real gateway (same AddGateway/MapGateway as its Program) on free ports, in front of fake backends.</summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
     private WebApplication? _gateway;
 
     public FakeBackend Procedures { get; } = new("procedures");
     public FakeBackend Reporting { get; } = new("reporting");
+    public FakeBackend Legal { get; } = new("legal");
     public int GrpcPort { get; } = FreePort.Next();
     public int HttpPort { get; } = FreePort.Next();
 
@@ -29,6 +30,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await Procedures.StartAsync();
         await Reporting.StartAsync();
+        await Legal.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
@@ -39,6 +41,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["services:procedures-api:grpc:0"] = $"http://127.0.0.1:{Procedures.GrpcPort}",
             ["services:reporting-api:grpc:0"] = $"http://127.0.0.1:{Reporting.GrpcPort}",
             ["services:reporting-api:http:0"] = $"http://127.0.0.1:{Reporting.HttpPort}",
+            ["services:legal-api:grpc:0"] = $"http://127.0.0.1:{Legal.GrpcPort}",
             // Backends' own HTTP ports are known to discovery but must never be reachable through the gateway.
             ["services:procedures-api:http:0"] = $"http://127.0.0.1:{Procedures.HttpPort}",
         });
@@ -70,6 +73,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
         await Procedures.DisposeAsync();
         await Reporting.DisposeAsync();
+        await Legal.DisposeAsync();
     }
 }
 

@@ -8,7 +8,8 @@ public sealed record SuiteInfrastructure(
     IResourceBuilder<IResource> PostgresServer,
     IResourceBuilder<IResourceWithConnectionString> ProceduresDb,
     IResourceBuilder<IResourceWithConnectionString> ReportingDb,
-    IResourceBuilder<IResourceWithConnectionString> Messaging);
+    IResourceBuilder<IResourceWithConnectionString> Messaging,
+    IResourceBuilder<IResourceWithConnectionString> LegalDb);
 
 /// <summary>How a server is provided; chosen per server at start (docs/adr/0001-local-process-infrastructure.md).</summary>
 public enum ServerSource
@@ -41,7 +42,7 @@ internal static class SuiteInfrastructureExtensions
 
         var postgresSource = SourceOf(ResourceNames.Postgres);
         var messagingSource = SourceOf(ResourceNames.Messaging);
-        var (server, proceduresDb, reportingDb) = postgresSource switch
+        var (server, proceduresDb, reportingDb, legalDb) = postgresSource switch
         {
             ServerSource.Existing => ExistingPostgres(builder),
             ServerSource.Container => ContainerPostgres(builder),
@@ -57,7 +58,7 @@ internal static class SuiteInfrastructureExtensions
 
         Console.WriteLine($"Infrastructure: PostgreSQL = {Describe(postgresSource, $"port {settings.PostgresPort}, data {settings.DataDirectory}/pg")}; " +
             $"RabbitMQ = {Describe(messagingSource, $"port {settings.RabbitMqPort}, node {settings.RabbitMqNodeName}, data {settings.DataDirectory}/rabbitmq")}.");
-        return new SuiteInfrastructure(server, proceduresDb, reportingDb, messaging);
+        return new SuiteInfrastructure(server, proceduresDb, reportingDb, messaging, legalDb);
     }
 
     private static string Describe(ServerSource source, string local) => source switch
@@ -67,24 +68,24 @@ internal static class SuiteInfrastructureExtensions
         _ => $"local process ({local})",
     };
 
-    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>)
+    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>)
         LocalPostgres(IDistributedApplicationBuilder builder, AppHostSettings settings)
     {
         var server = builder.AddLocalPostgres(Path.Combine(settings.DataDirectory, "pg"), settings.PostgresPort);
         IResourceBuilder<IResourceWithConnectionString> Database(string name) =>
             builder.AddConnectionString(name, ReferenceExpression.Create($"{server.Resource};Database={name}"));
-        return (server, Database(ResourceNames.ProceduresDb), Database(ResourceNames.ReportingDb));
+        return (server, Database(ResourceNames.ProceduresDb), Database(ResourceNames.ReportingDb), Database(ResourceNames.LegalDb));
     }
 
-    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>)
+    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>)
         ContainerPostgres(IDistributedApplicationBuilder builder)
     {
         var server = builder.AddPostgres(ResourceNames.Postgres).WithDataVolume("cchc-postgres");
-        return (server, server.AddDatabase(ResourceNames.ProceduresDb), server.AddDatabase(ResourceNames.ReportingDb));
+        return (server, server.AddDatabase(ResourceNames.ProceduresDb), server.AddDatabase(ResourceNames.ReportingDb), server.AddDatabase(ResourceNames.LegalDb));
     }
 
     /// <summary>The configured server; each database's connection string is given or derived from it (Database=name).</summary>
-    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>)
+    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>)
         ExistingPostgres(IDistributedApplicationBuilder builder)
     {
         var serverConnectionString = builder.Configuration.GetConnectionString(ResourceNames.Postgres)!;
@@ -97,6 +98,6 @@ internal static class SuiteInfrastructureExtensions
             }
             return builder.AddConnectionString(name);
         }
-        return (builder.AddConnectionString(ResourceNames.Postgres), Database(ResourceNames.ProceduresDb), Database(ResourceNames.ReportingDb));
+        return (builder.AddConnectionString(ResourceNames.Postgres), Database(ResourceNames.ProceduresDb), Database(ResourceNames.ReportingDb), Database(ResourceNames.LegalDb));
     }
 }
