@@ -16,6 +16,7 @@ public static class ReportApi
         var api = app.MapGroup("/api/reports").WithTags("Reports");
         api.MapGet("/appendices", ListAppendices);
         api.MapGet("/appendices/{no}", GetAppendix);
+        api.MapGet("/key-figures/{area}", GetKeyFigures);
         api.MapGet("/status", GetStatus);
         return app;
     }
@@ -24,9 +25,17 @@ public static class ReportApi
         TypedResults.Ok(query.Appendices.Select(a => new AppendixSummaryDto(a.Number, a.Title)).ToList());
 
     public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetAppendix(
-        string no, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken)
+        string no, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken) =>
+        ToResult(await query.GetAsync(no, periods, cancellationToken));
+
+    /// <summary>The body's key figures of a reform area (GET /api/reports/key-figures/institutions?periods=2011-01-01..2020-03-30), in the appendix shape with "no": 0.</summary>
+    public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetKeyFigures(
+        string area, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken) =>
+        ToResult(await query.GetKeyFiguresAsync(area, periods, cancellationToken));
+
+    private static Results<Ok<AppendixDto>, ProblemHttpResult> ToResult(AppendixQueryResult result)
     {
-        return await query.GetAsync(no, periods, cancellationToken) switch
+        return result switch
         {
             AppendixQueryResult.Found found => TypedResults.Ok(AppendixDto.From(found.Report)),
             AppendixQueryResult.UnknownAppendix unknown => TypedResults.Problem(

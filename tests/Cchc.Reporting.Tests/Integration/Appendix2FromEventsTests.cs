@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Cchc.Contracts.Events.Legal;
 using Cchc.Contracts.Events.Procedures;
 using Cchc.Reporting.Api.Consumers;
@@ -127,5 +129,21 @@ public sealed class Appendix2FromEventsTests(PostgresServer postgres)
             }
         }
         Assert.True(nonZero > 40, "the scenario exercises the rows");
+
+        // The body's key figures over one long period, through the JSON endpoint.
+        using var http = app.CreateClient();
+        var figures = await http.GetFromJsonAsync<JsonElement>("/api/reports/key-figures/institutions?periods=2015-01-01..2020-03-30");
+        var values = figures.GetProperty("rows").EnumerateArray()
+            .Select(r => r.GetProperty("values").GetProperty("2015-01-01..2020-03-30").GetInt64()).ToList();
+        bool Province(LegalDocumentState d, DocumentKind kind) =>
+            d.Kind == kind && d.Level == GovernmentLevel.Province && d.SignedOn <= new DateOnly(2020, 3, 30);
+        long resolutions = scenario.Documents.Count(d => Province(d, DocumentKind.Resolution) && d.IssuingBody == IssuingBody.PeoplesCouncil);
+        long decisions = scenario.Documents.Count(d => Province(d, DocumentKind.Decision));
+        long directives = scenario.Documents.Count(d => Province(d, DocumentKind.Directive));
+        Assert.True(directives > 0);
+        Assert.Equal([resolutions + decisions + directives, resolutions, decisions, directives], values);
+        Assert.Equal(0, figures.GetProperty("no").GetInt32());
+        using var unknown = await http.GetAsync("/api/reports/key-figures/nothing?periods=2019");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }

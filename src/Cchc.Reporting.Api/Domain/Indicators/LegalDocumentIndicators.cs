@@ -22,6 +22,8 @@ public sealed class LegalDocumentIndicators(ReportingDbContext db) : IIndicatorS
     public const string CommuneCouncilResolutions = "legal.issued.commune_council_resolutions";
     public const string CommuneCommitteeDecisions = "legal.issued.commune_committee_decisions";
     public const string ProvinceCommitteeDirectives = "legal.issued.province_committee_directives";
+    /// <summary>Provincial council resolutions + committee decisions + committee directives (the body's key figure).</summary>
+    public const string ProvinceTotal = "legal.issued.province_total";
     public const string ProposedAfterReview = "legal.review.proposed";
     public const string HandledAfterReview = "legal.review.handled";
     public const string Checked = "legal.checks.checked";
@@ -60,7 +62,7 @@ public sealed class LegalDocumentIndicators(ReportingDbContext db) : IIndicatorS
 
     public IReadOnlyCollection<string> Indicators { get; } =
     [
-        IssuedTotal, .. Breakdown.Select(b => b.Indicator), ProvinceCommitteeDirectives, ProposedAfterReview, HandledAfterReview,
+        IssuedTotal, .. Breakdown.Select(b => b.Indicator), ProvinceCommitteeDirectives, ProvinceTotal, ProposedAfterReview, HandledAfterReview,
         Checked, Unlawful, UnlawfulHandled, NonNormativeWithNorms,
     ];
 
@@ -78,6 +80,7 @@ public sealed class LegalDocumentIndicators(ReportingDbContext db) : IIndicatorS
             }
             values.Set(IssuedTotal, key, total);
             values.Set(ProvinceCommitteeDirectives, key, reader.GetInt64(7));
+            values.Set(ProvinceTotal, key, reader.GetInt64(1) + reader.GetInt64(2) + reader.GetInt64(7));
             values.Set(ProposedAfterReview, key, reader.GetInt64(8));
             values.Set(HandledAfterReview, key, reader.GetInt64(9));
             values.Set(Checked, key, reader.GetInt64(10));
