@@ -12,14 +12,20 @@ if (builder.Configuration["CCHC_RESOURCE_CONSOLE"] != "false")
 
 var infrastructure = builder.AddSuiteInfrastructure(settings);
 
+var identity = builder.AddSuiteIdentity<Projects.Cchc_Identity>(settings, infrastructure);
+
 var procedures = builder.AddSuiteService<Projects.Cchc_Procedures_Api>(
-    ResourceNames.ProceduresApi, ResourceNames.ProceduresMigrator, infrastructure.ProceduresDb, infrastructure);
+    ResourceNames.ProceduresApi, ResourceNames.ProceduresMigrator, infrastructure.ProceduresDb, infrastructure)
+    .WithTokenValidation(identity, settings);
 var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(
-    ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, infrastructure.ReportingDb, infrastructure);
+    ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, infrastructure.ReportingDb, infrastructure)
+    .WithTokenValidation(identity, settings);
 
 var legal = builder.AddSuiteService<Projects.Cchc_Legal_Api>(
-    ResourceNames.LegalApi, ResourceNames.LegalMigrator, infrastructure.LegalDb, infrastructure);
+    ResourceNames.LegalApi, ResourceNames.LegalMigrator, infrastructure.LegalDb, infrastructure)
+    .WithTokenValidation(identity, settings);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal);
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, identity)
+    .WithTokenValidation(identity, settings);
 
 builder.Build().Run();

@@ -6,7 +6,8 @@ namespace Cchc.AppHost;
 /// What a developer or a test run may change, read from configuration (environment variables, or AppHost arguments
 /// such as <c>--CCHC_GATEWAY_GRPC_PORT=7500</c>), so a second, isolated platform can run beside the first:
 /// <list type="bullet">
-/// <item><c>CCHC_DATA_DIR</c> (default /var/lib/cchc): local-process data (pg/, rabbitmq/).</item>
+/// <item><c>CCHC_DATA_DIR</c> (default /var/lib/cchc): local-process data (pg/, rabbitmq/) and the token service's keys and
+/// demo client secrets (identity/).</item>
 /// <item><c>CCHC_POSTGRES_PORT</c> (55432), <c>CCHC_RABBITMQ_PORT</c> (5673), <c>CCHC_RABBITMQ_DIST_PORT</c> (AMQP port + 20000),
 /// <c>CCHC_RABBITMQ_NODENAME</c> (cchc@localhost on the default port, cchc-PORT@localhost otherwise).</item>
 /// <item><c>CCHC_GATEWAY_GRPC_PORT</c> (7400), <c>CCHC_GATEWAY_HTTP_PORT</c> (7401).</item>
@@ -25,6 +26,15 @@ public sealed record AppHostSettings(
     string InfrastructurePreference)
 {
     public const int DefaultRabbitMqPort = 5673;
+
+    /// <summary>The token service's keys and the demo clients' secrets: <c>$CCHC_DATA_DIR/identity</c>.</summary>
+    public string IdentityDirectory => Path.Combine(DataDirectory, "identity");
+
+    /// <summary>The demo clients' generated secrets (JSON, mode 0600), read by <c>cchc-cli --clients-file</c>.</summary>
+    public string ClientsFile => Path.Combine(IdentityDirectory, "clients.json");
+
+    /// <summary>The tokens' issuer: the gateway's public HTTP address, with the trailing slash validators compare.</summary>
+    public string PublicIssuer => $"http://127.0.0.1:{GatewayHttpPort.ToString(CultureInfo.InvariantCulture)}/";
 
     public static AppHostSettings From(IConfiguration configuration)
     {

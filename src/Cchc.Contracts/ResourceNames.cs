@@ -11,6 +11,7 @@ public static class ResourceNames
 
     public const string ProceduresDb = "proceduresdb";
     public const string ReportingDb = "reportingdb";
+    public const string IdentityDb = "identitydb";
     public const string LegalDb = "legaldb";
 
     public const string ProceduresApi = "procedures-api";
@@ -18,8 +19,12 @@ public static class ResourceNames
     public const string LegalApi = "legal-api";
     public const string Gateway = "gateway";
 
+    /// <summary>The token service (OAuth2 client credentials, docs/adr/0005-token-service.md).</summary>
+    public const string Identity = "identity";
+
     public const string ProceduresMigrator = "procedures-migrate";
     public const string ReportingMigrator = "reporting-migrate";
+    public const string IdentityMigrator = "identity-migrate";
     public const string LegalMigrator = "legal-migrate";
 
     /// <summary>Endpoint names every service exposes: h2c gRPC and HTTP/1.1 (health, JSON, pages).</summary>

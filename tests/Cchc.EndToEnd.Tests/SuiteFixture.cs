@@ -25,6 +25,9 @@ public sealed class SuiteFixture : IAsyncLifetime
     public GrpcChannel Channel { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The demo clients' secrets the identity migrator generated for this platform.</summary>
+    public string ClientsFile => Path.Combine(_dataDirectory, "identity", "clients.json");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);

@@ -96,6 +96,20 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/connect/token")]
+    [InlineData("/.well-known/openid-configuration")]
+    [InlineData("/.well-known/jwks")]
+    public async Task TokenServiceRoutes_OnTheHttpPort_AreForwardedToIdentity(string path)
+    {
+        using var post = await gateway.Http.PostAsync(path, new FormUrlEncodedContent([new("grant_type", "client_credentials")]));
+        using var get = await gateway.Http.GetAsync(path);
+
+        Assert.Equal("identity", Backend(post));
+        Assert.Equal("identity", Backend(get));
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/metrics")]
     [InlineData("/api/procedures")]
     [InlineData("/api/reportsX")]
@@ -128,6 +142,8 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("/reports/appendices/3")]
     [InlineData("/health")]
     [InlineData("/cchc.secret.v1.AdminService/DropEverything")]
+    [InlineData("/connect/token")]
+    [InlineData("/.well-known/openid-configuration")]
     public async Task NonGrpcRoutesAndUnknownServices_OnTheGrpcPort_AreNotFound(string path)
     {
         using var get = await gateway.H2c.GetAsync(path);

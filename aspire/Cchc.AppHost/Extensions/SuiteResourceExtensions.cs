@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cchc.AppHost.Infrastructure;
 using Cchc.Contracts;
+using Cchc.Contracts.Security;
 
 namespace Cchc.AppHost.Extensions;
 
@@ -28,10 +29,7 @@ internal static class SuiteResourceExtensions
         SuiteInfrastructure infrastructure)
         where TProject : IProjectMetadata, new()
     {
-        var migrator = builder.AddProject<TProject>(migratorName, ExcludeLaunchSettings)
-            .WithArgs("migrate")
-            .WithReference(database)
-            .WaitFor(infrastructure.PostgresServer);
+        var migrator = builder.AddSuiteMigrator<TProject>(migratorName, database, infrastructure);
 
         return builder.AddProject<TProject>(name, ExcludeLaunchSettings)
             .WithHttpEndpoint(name: ResourceNames.GrpcEndpoint)
@@ -45,6 +43,74 @@ internal static class SuiteResourceExtensions
             .WaitForCompletion(migrator)
             .WaitFor(infrastructure.Messaging)
             .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
+    }
+
+    /// <summary>The service's executable with the argument <c>migrate</c>, run to completion before the service starts.</summary>
+    private static IResourceBuilder<ProjectResource> AddSuiteMigrator<TProject>(
+        this IDistributedApplicationBuilder builder,
+        string migratorName,
+        IResourceBuilder<IResourceWithConnectionString> database,
+        SuiteInfrastructure infrastructure)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(migratorName, ExcludeLaunchSettings)
+            .WithArgs("migrate")
+            .WithReference(database)
+            .WaitFor(infrastructure.PostgresServer);
+
+    /// <summary>
+    /// The token service (<c>identity</c>, one HTTP/1.1 endpoint) and its migrator (<c>identity-migrate</c>: migrations,
+    /// then the demo clients of src/Cchc.Identity/clients.demo.json). Keys and the clients' secrets live in
+    /// <c>$CCHC_DATA_DIR/identity/</c> (folder 0700, files 0600), generated at the first run and reused afterwards.
+    /// The issuer is the gateway's public HTTP address: department systems obtain tokens through the gateway.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddSuiteIdentity<TProject>(
+        this IDistributedApplicationBuilder builder, AppHostSettings settings, SuiteInfrastructure infrastructure)
+        where TProject : IProjectMetadata, new()
+    {
+        var folder = settings.IdentityDirectory;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var migrator = builder.AddSuiteMigrator<TProject>(ResourceNames.IdentityMigrator, infrastructure.IdentityDb, infrastructure)
+            .WithEnvironment("Identity__Issuer", settings.PublicIssuer)
+            .WithEnvironment("Identity__Clients__SecretsFile", settings.ClientsFile)
+            .WithEnvironment("Identity__Clients__GenerateMissingSecrets", "true");
+
+        return builder.AddProject<TProject>(ResourceNames.Identity, ExcludeLaunchSettings)
+            .WithHttpEndpoint(name: ResourceNames.HttpEndpoint)
+            .WithEndpointsInEnvironment(_ => false)
+            .WithKestrelEndpoint(ResourceNames.HttpEndpoint, "Http1")
+            .WithEnvironment("Identity__Issuer", settings.PublicIssuer)
+            .WithEnvironment("Identity__KeysPath", Path.Combine(folder, "keys"))
+            // Plain HTTP behind the gateway (which terminates TLS when configured) and on loopback.
+            .WithEnvironment("Identity__AllowInsecureHttp", "true")
+            .WithReference(infrastructure.IdentityDb)
+            .WaitFor(infrastructure.PostgresServer)
+            .WaitForCompletion(migrator)
+            .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
+    }
+
+    /// <summary>
+    /// What a token validator (the gateway, every service) needs, section <c>Security:Authentication</c>: the token
+    /// service's metadata at its internal address, the public issuer the tokens carry, and the audience.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTokenValidation(
+        this IResourceBuilder<ProjectResource> builder, IResourceBuilder<ProjectResource> identity, AppHostSettings settings)
+    {
+        var endpoint = identity.GetEndpoint(ResourceNames.HttpEndpoint);
+        return builder
+            .WithReference(identity)
+            .WithEnvironment("Security__Authentication__MetadataAddress",
+                ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.Url)}/.well-known/openid-configuration"))
+            .WithEnvironment("Security__Authentication__Issuer", settings.PublicIssuer)
+            .WithEnvironment("Security__Authentication__Audience", TokenContract.Audience)
+            .WithEnvironment("Security__Authentication__RequireHttpsMetadata", "false");
     }
 
     /// <summary>
@@ -70,7 +136,8 @@ internal static class SuiteResourceExtensions
         builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (_, _) =>
         {
             Console.WriteLine($"Cchc platform ready: gateway gRPC (h2c) http://127.0.0.1:{settings.GatewayGrpcPort}, " +
-                $"REST/pages http://127.0.0.1:{settings.GatewayHttpPort}");
+                $"REST/pages http://127.0.0.1:{settings.GatewayHttpPort}, tokens {settings.PublicIssuer}connect/token " +
+                $"(client secrets in {settings.ClientsFile})");
             return Task.CompletedTask;
         });
         return gateway;

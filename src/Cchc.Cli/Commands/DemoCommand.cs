@@ -30,18 +30,26 @@ internal static class DemoCommand
             DefaultValueFactory = _ => 50_000,
         };
 
+        var token = new TokenOptions(defaultClientId: "cchc-demo-loader", clientIdRequired: false);
+
         var load = new Command("load", "Generate the deterministic Lai Châu demo data set (2015 – 31/3/2020) and load it through the public gRPC API; "
-            + "then wait until the reporting service has caught up. Running it again changes nothing.")
+            + "then wait until the reporting service has caught up. Running it again changes nothing. Authenticates by client "
+            + "credentials (--client-secret, CCHC_CLIENT_SECRET or --clients-file) and sends the token on every call.")
         {
             grpc, http, timeout, batch,
         };
+        foreach (var option in token.All)
+        {
+            load.Options.Add(option);
+        }
         load.SetAction((parse, cancellation) => CommandRunner.RunAsync(error, () =>
         {
             var options = new DemoLoadOptions(
-                ParseAddress(parse.GetValue(grpc), "--grpc"),
-                ParseAddress(parse.GetValue(http), "--http"),
+                Addresses.Parse(parse.GetValue(grpc), "--grpc"),
+                Addresses.Parse(parse.GetValue(http), "--http"),
                 TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
-                Math.Clamp(parse.GetValue(batch), 1, 1_000_000));
+                Math.Clamp(parse.GetValue(batch), 1, 1_000_000),
+                token.Resolve(parse));
             return DemoLoader.RunAsync(options, output, cancellation);
         }));
 
@@ -54,9 +62,4 @@ internal static class DemoCommand
 
         return new Command("demo", "The generated (synthetic) Lai Châu demo data set.") { load, describe };
     }
-
-    private static Uri ParseAddress(string? value, string option) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new CommandFailedException($"{option}: expected an http:// or https:// address, got '{value}'.");
 }

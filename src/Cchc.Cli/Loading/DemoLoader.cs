@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using Cchc.Cli.Auth;
 using Cchc.Cli.Demo;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
 
 namespace Cchc.Cli.Loading;
 
-public sealed record DemoLoadOptions(Uri Grpc, Uri Http, TimeSpan WaitTimeout, int BatchSize);
+/// <summary>What <c>demo load</c> needs; <paramref name="Token"/> null = no credentials given, calls carry no token.</summary>
+public sealed record DemoLoadOptions(Uri Grpc, Uri Http, TimeSpan WaitTimeout, int BatchSize, TokenRequest? Token = null);
 
 /// <summary>
 /// <c>demo load</c>: generates the demo data set and loads it through the gateway's public gRPC API only
@@ -14,12 +16,36 @@ public sealed record DemoLoadOptions(Uri Grpc, Uri Http, TimeSpan WaitTimeout, i
 internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, CallInvoker grpc, HttpClient http)
 {
     /// <summary>The loader against the gateway's addresses in <paramref name="options"/>.</summary>
+    /// <remarks>
+    /// With credentials, every gRPC call and every status poll carries <c>authorization: Bearer</c> with a token obtained
+    /// from <see cref="DemoLoadOptions.Token"/> at the first call and renewed before it expires (the load outlasts none
+    /// of its 15 minutes, but a slow machine or a long wait for the reporting service might).
+    /// </remarks>
     public static async Task RunAsync(DemoLoadOptions options, TextWriter output, CancellationToken cancellation)
     {
-        using var channel = GrpcConnection.Open(options.Grpc);
-        using var http = new HttpClient { BaseAddress = options.Http, Timeout = TimeSpan.FromSeconds(15) };
+        using var tokenHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var tokens = options.Token is { } request ? new ClientCredentialsTokenSource(tokenHttp, request, TimeProvider.System) : null;
+        if (tokens is null)
+        {
+            await output.WriteLineAsync("No client secret given (--client-secret, CCHC_CLIENT_SECRET or --clients-file): calling without a token.");
+        }
+        else
+        {
+            await output.WriteLineAsync($"Authenticating as client '{tokens.Request.ClientId}' at {tokens.Request.TokenUrl}.");
+        }
+
+        using var channel = GrpcConnection.Open(options.Grpc, tokens);
+        using var http = new HttpClient(Authenticated(new SocketsHttpHandler(), tokens)) { BaseAddress = options.Http, Timeout = TimeSpan.FromSeconds(15) };
         await new DemoLoader(options, output, channel.CreateCallInvoker(), http).RunAsync(cancellation);
+        if (tokens is not null)
+        {
+            await output.WriteLineAsync($"Tokens obtained for '{tokens.Request.ClientId}': {tokens.Obtained}.");
+        }
     }
+
+    /// <summary>The handler itself without a token source, else wrapped so every request carries a current token.</summary>
+    internal static HttpMessageHandler Authenticated(HttpMessageHandler inner, ClientCredentialsTokenSource? tokens) =>
+        tokens is null ? inner : new BearerTokenHandler(tokens) { InnerHandler = inner };
 
     public async Task RunAsync(CancellationToken cancellation)
     {

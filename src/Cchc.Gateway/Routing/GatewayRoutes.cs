@@ -9,7 +9,8 @@ namespace Cchc.Gateway.Routing;
 /// The gateway's routing table, in code because the ports are settings. Port 7400 (h2c): each service's proto package
 /// to its gRPC endpoint; the standard gRPC services (health, reflection) to the service named by the
 /// <see cref="ServiceHeader"/> header, or to the gateway itself without it. Port 7401: the reporting REST/JSON API and
-/// report pages. Nothing else is forwarded: no backend /health, /alive or metrics.
+/// report pages, and the token service's /connect/token and /.well-known/*. Nothing else is forwarded: no backend
+/// /health, /alive or metrics.
 /// </summary>
 public static class GatewayRoutes
 {
@@ -35,6 +36,11 @@ public static class GatewayRoutes
     ];
 
     private static readonly string[] HttpPathPrefixes = ["/api/reports", "/reports"];
+
+    /// <summary>The token service's public paths on the HTTP port: the token endpoint, discovery and keys (JWKS).</summary>
+    public static readonly IReadOnlyList<string> IdentityPaths = ["/connect/token", "/.well-known/{**rest}"];
+
+    public const string IdentityClusterId = "identity-http";
 
     public static IReadOnlyList<RouteConfig> Routes()
     {
@@ -66,6 +72,9 @@ public static class GatewayRoutes
                     Route($"{backend.Key}-http{prefix.Replace('/', '-')}", backend.HttpClusterId, GatewayListener.Http, $"{prefix}/{{**rest}}")));
             }
         }
+
+        // Department systems obtain tokens through the gateway; the issuer in the tokens is this port's address.
+        routes.AddRange(IdentityPaths.Select((path, i) => Route($"identity-http-{i}", IdentityClusterId, GatewayListener.Http, path)));
         return routes;
     }
 
@@ -90,6 +99,11 @@ public static class GatewayRoutes
                 }));
             }
         }
+        clusters.Add(Cluster(IdentityClusterId, $"http://_{ResourceNames.HttpEndpoint}.{ResourceNames.Identity}", new ForwarderRequestConfig
+        {
+            Version = new Version(1, 1),
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        }));
         return clusters;
     }
 

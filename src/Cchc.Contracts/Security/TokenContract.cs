@@ -1,0 +1,31 @@
+namespace Cchc.Contracts.Security;
+
+/// <summary>
+/// The access-token contract shared by the token service (src/Cchc.Identity) and every validator (gateway, services):
+/// JWT access tokens (RFC 9068) with <c>aud</c> = <see cref="Audience"/>, <c>sub</c> and <c>client_id</c> = the client,
+/// <c>scope</c> = the granted scopes (space-separated), <see cref="UnitClaim"/> = the organisation units the client may
+/// act for, one value per unit, or the single value <see cref="AllUnits"/>. See docs/adr/0005-token-service.md.
+/// </summary>
+public static class TokenContract
+{
+    /// <summary>The one audience (resource) of the suite's APIs.</summary>
+    public const string Audience = "cchc-api";
+
+    /// <summary>Multi-valued claim: a unit name (e.g. "UBND huyện Tam Đường") per value.</summary>
+    public const string UnitClaim = "cchc_unit";
+
+    /// <summary>The <see cref="UnitClaim"/> value of province-wide clients: every unit.</summary>
+    public const string AllUnits = "*";
+
+    /// <summary>Configuration section of validators: Authority/MetadataAddress, Issuer, Audience, RequireHttpsMetadata.</summary>
+    public const string ValidationSection = "Security:Authentication";
+
+    /// <summary>Scopes per service and access kind (later services add legal.*, organisation.*, finance.*, egov.*).</summary>
+    public static class Scopes
+    {
+        public const string ProceduresRead = "procedures.read";
+        public const string ProceduresWrite = "procedures.write";
+        public const string ReportingRead = "reporting.read";
+        public const string AuditRead = "audit.read";
+    }
+}
