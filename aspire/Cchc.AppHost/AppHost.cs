@@ -21,7 +21,11 @@ var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(
     ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, infrastructure.ReportingDb, infrastructure)
     .WithTokenValidation(identity, settings);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, identity)
+var legal = builder.AddSuiteService<Projects.Cchc_Legal_Api>(
+    ResourceNames.LegalApi, ResourceNames.LegalMigrator, infrastructure.LegalDb, infrastructure)
+    .WithTokenValidation(identity, settings);
+
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, identity)
     .WithTokenValidation(identity, settings);
 
 builder.Build().Run();

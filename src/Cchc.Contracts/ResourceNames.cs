@@ -12,9 +12,11 @@ public static class ResourceNames
     public const string ProceduresDb = "proceduresdb";
     public const string ReportingDb = "reportingdb";
     public const string IdentityDb = "identitydb";
+    public const string LegalDb = "legaldb";
 
     public const string ProceduresApi = "procedures-api";
     public const string ReportingApi = "reporting-api";
+    public const string LegalApi = "legal-api";
     public const string Gateway = "gateway";
 
     /// <summary>The token service (OAuth2 client credentials, docs/adr/0005-token-service.md).</summary>
@@ -23,6 +25,7 @@ public static class ResourceNames
     public const string ProceduresMigrator = "procedures-migrate";
     public const string ReportingMigrator = "reporting-migrate";
     public const string IdentityMigrator = "identity-migrate";
+    public const string LegalMigrator = "legal-migrate";
 
     /// <summary>Endpoint names every service exposes: h2c gRPC and HTTP/1.1 (health, JSON, pages).</summary>
     public const string GrpcEndpoint = "grpc";

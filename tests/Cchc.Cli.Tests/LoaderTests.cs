@@ -38,6 +38,8 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(0, service.DossiersUnchanged);
         Assert.Equal(3 * data.Feedback.Count, service.FeedbackWrites);
         Assert.Contains("Reporting caught up", output);
+        var legal = data.Legal;
+        Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
 
         // 4. A rerun writes nothing and skips every period without sending a dossier.
         var calls = service.ImportCalls;
@@ -45,6 +47,7 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(calls, service.ImportCalls);
         Assert.Equal(data.Catalogue.Changes.Count, service.CatalogueWrites);
         Assert.Equal(3 * data.Feedback.Count, service.FeedbackWrites);
+        Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
         Assert.Equal(data.Plans.Count, output.Split('\n').Count(l => l.Contains("dossiers already present", StringComparison.Ordinal)));
     }
 

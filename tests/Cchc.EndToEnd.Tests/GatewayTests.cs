@@ -13,6 +13,7 @@ public sealed class GatewayTests(SuiteFixture suite)
     [Theory]
     [InlineData("procedures", "cchc.procedures.v1.DossierService")]
     [InlineData("reporting", "cchc.reporting.v1.ReportingService")]
+    [InlineData("legal", "cchc.legal.v1.DocumentService")]
     public async Task EveryService_AnswersHealthAndReflection_ThroughTheGateway(string service, string expectedApi)
     {
         var health = new Health.HealthClient(suite.Channel);

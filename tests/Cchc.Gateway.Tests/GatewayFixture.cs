@@ -33,6 +33,7 @@ public class GatewayFixture : IAsyncLifetime
 
     public FakeBackend Procedures { get; } = new("procedures");
     public FakeBackend Reporting { get; } = new("reporting");
+    public FakeBackend Legal { get; } = new("legal");
     public FakeBackend Identity { get; } = new("identity");
     public int GrpcPort { get; } = FreePort.Next();
     public int HttpPort { get; } = FreePort.Next();
@@ -60,6 +61,7 @@ public class GatewayFixture : IAsyncLifetime
         Token = Issuer.ProvinceWriter();
         await Procedures.StartAsync();
         await Reporting.StartAsync();
+        await Legal.StartAsync();
         await Identity.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -71,6 +73,7 @@ public class GatewayFixture : IAsyncLifetime
             ["services:procedures-api:grpc:0"] = $"http://127.0.0.1:{Procedures.GrpcPort}",
             ["services:reporting-api:grpc:0"] = $"http://127.0.0.1:{Reporting.GrpcPort}",
             ["services:reporting-api:http:0"] = $"http://127.0.0.1:{Reporting.HttpPort}",
+            ["services:legal-api:grpc:0"] = $"http://127.0.0.1:{Legal.GrpcPort}",
             ["services:identity:http:0"] = $"http://127.0.0.1:{Identity.HttpPort}",
             // Backends' own HTTP ports are known to discovery but must never be reachable through the gateway.
             ["services:procedures-api:http:0"] = $"http://127.0.0.1:{Procedures.HttpPort}",
@@ -125,6 +128,7 @@ public class GatewayFixture : IAsyncLifetime
         }
         await Procedures.DisposeAsync();
         await Reporting.DisposeAsync();
+        await Legal.DisposeAsync();
         await Identity.DisposeAsync();
         if (Issuer is not null)
         {

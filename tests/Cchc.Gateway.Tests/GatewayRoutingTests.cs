@@ -16,6 +16,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     {
         gateway.Procedures.SetServing(true);
         gateway.Reporting.SetServing(true);
+        gateway.Legal.SetServing(true);
         return Task.CompletedTask;
     }
 
@@ -25,6 +26,8 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("/cchc.procedures.v1.DossierService/ImportDossiers", "procedures")]
     [InlineData("/cchc.procedures.v1.ProcedureCatalogService/ListProcedures", "procedures")]
     [InlineData("/cchc.reporting.v1.ReportingService/GetAppendix", "reporting")]
+    [InlineData("/cchc.legal.v1.DocumentService/ImportDocuments", "legal")]
+    [InlineData("/cchc.legal.v1.ReviewService/GetSystematisationPeriod", "legal")]
     public async Task ServicePackageCalls_OnTheGrpcPort_AreForwardedOverH2cToTheirService(string path, string expectedBackend)
     {
         using var response = await gateway.H2c.SendAsync(GrpcRequest(path));
@@ -38,6 +41,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [Theory]
     [InlineData("procedures")]
     [InlineData("reporting")]
+    [InlineData("legal")]
     public async Task HealthWithServiceHeader_IsAnsweredByThatService(string service)
     {
         var other = service == "procedures" ? gateway.Reporting : gateway.Procedures;

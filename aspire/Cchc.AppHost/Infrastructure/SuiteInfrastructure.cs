@@ -9,7 +9,8 @@ public sealed record SuiteInfrastructure(
     IResourceBuilder<IResourceWithConnectionString> ProceduresDb,
     IResourceBuilder<IResourceWithConnectionString> ReportingDb,
     IResourceBuilder<IResourceWithConnectionString> IdentityDb,
-    IResourceBuilder<IResourceWithConnectionString> Messaging);
+    IResourceBuilder<IResourceWithConnectionString> Messaging,
+    IResourceBuilder<IResourceWithConnectionString> LegalDb);
 
 /// <summary>How a server is provided; chosen per server at start (docs/adr/0001-local-process-infrastructure.md).</summary>
 public enum ServerSource
@@ -42,7 +43,7 @@ internal static class SuiteInfrastructureExtensions
 
         var postgresSource = SourceOf(ResourceNames.Postgres);
         var messagingSource = SourceOf(ResourceNames.Messaging);
-        var (server, proceduresDb, reportingDb, identityDb) = postgresSource switch
+        var (server, database) = postgresSource switch
         {
             ServerSource.Existing => ExistingPostgres(builder),
             ServerSource.Container => ContainerPostgres(builder),
@@ -58,7 +59,8 @@ internal static class SuiteInfrastructureExtensions
 
         Console.WriteLine($"Infrastructure: PostgreSQL = {Describe(postgresSource, $"port {settings.PostgresPort}, data {settings.DataDirectory}/pg")}; " +
             $"RabbitMQ = {Describe(messagingSource, $"port {settings.RabbitMqPort}, node {settings.RabbitMqNodeName}, data {settings.DataDirectory}/rabbitmq")}.");
-        return new SuiteInfrastructure(server, proceduresDb, reportingDb, identityDb, messaging);
+        return new SuiteInfrastructure(server, database(ResourceNames.ProceduresDb), database(ResourceNames.ReportingDb),
+            database(ResourceNames.IdentityDb), messaging, database(ResourceNames.LegalDb));
     }
 
     private static string Describe(ServerSource source, string local) => source switch
@@ -68,28 +70,24 @@ internal static class SuiteInfrastructureExtensions
         _ => $"local process ({local})",
     };
 
-    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>,
-        IResourceBuilder<IResourceWithConnectionString>)
+    private static (IResourceBuilder<IResource> Server, Func<string, IResourceBuilder<IResourceWithConnectionString>> Database)
         LocalPostgres(IDistributedApplicationBuilder builder, AppHostSettings settings)
     {
         var server = builder.AddLocalPostgres(Path.Combine(settings.DataDirectory, "pg"), settings.PostgresPort);
         IResourceBuilder<IResourceWithConnectionString> Database(string name) =>
             builder.AddConnectionString(name, ReferenceExpression.Create($"{server.Resource};Database={name}"));
-        return (server, Database(ResourceNames.ProceduresDb), Database(ResourceNames.ReportingDb), Database(ResourceNames.IdentityDb));
+        return (server, Database);
     }
 
-    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>,
-        IResourceBuilder<IResourceWithConnectionString>)
+    private static (IResourceBuilder<IResource> Server, Func<string, IResourceBuilder<IResourceWithConnectionString>> Database)
         ContainerPostgres(IDistributedApplicationBuilder builder)
     {
         var server = builder.AddPostgres(ResourceNames.Postgres).WithDataVolume("cchc-postgres");
-        return (server, server.AddDatabase(ResourceNames.ProceduresDb), server.AddDatabase(ResourceNames.ReportingDb),
-            server.AddDatabase(ResourceNames.IdentityDb));
+        return (server, name => server.AddDatabase(name));
     }
 
     /// <summary>The configured server; each database's connection string is given or derived from it (Database=name).</summary>
-    private static (IResourceBuilder<IResource>, IResourceBuilder<IResourceWithConnectionString>, IResourceBuilder<IResourceWithConnectionString>,
-        IResourceBuilder<IResourceWithConnectionString>)
+    private static (IResourceBuilder<IResource> Server, Func<string, IResourceBuilder<IResourceWithConnectionString>> Database)
         ExistingPostgres(IDistributedApplicationBuilder builder)
     {
         var serverConnectionString = builder.Configuration.GetConnectionString(ResourceNames.Postgres)!;
@@ -102,7 +100,6 @@ internal static class SuiteInfrastructureExtensions
             }
             return builder.AddConnectionString(name);
         }
-        return (builder.AddConnectionString(ResourceNames.Postgres), Database(ResourceNames.ProceduresDb), Database(ResourceNames.ReportingDb),
-            Database(ResourceNames.IdentityDb));
+        return (builder.AddConnectionString(ResourceNames.Postgres), Database);
     }
 }

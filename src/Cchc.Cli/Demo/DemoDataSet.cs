@@ -1,8 +1,10 @@
+using Cchc.Cli.Demo.Legal;
+
 namespace Cchc.Cli.Demo;
 
 /// <summary>
 /// The GENERATED Lai Châu demo data set (2015 – 31/3/2020): a synthetic procedure catalogue history, ≈ 885,000
-/// one-stop-shop dossiers and 8 feedback items whose computed Appendix 3 equals the source report's
+/// one-stop-shop dossiers, 8 feedback items and a legal register, whose computed Appendices 2 and 3 equal the source report's
 /// fact-derived cells. Real-looking names, but no real dossier or decision: it is demo data. Deterministic:
 /// the same data set (ids, contents) on every run. Dossiers are generated lazily, period by period.
 /// </summary>
@@ -24,6 +26,11 @@ public sealed class DemoDataSet
     public DemoCatalogue Catalogue { get; }
     public IReadOnlyList<PeriodPlan> Plans { get; }
     public IReadOnlyList<DemoFeedback> Feedback { get; }
+
+    /// <summary>The legal register (documents with their lifecycle, reviews, checks, systematisation periods), generated on first use.</summary>
+    public DemoLegalRegister Legal => _legal.Value;
+
+    private readonly Lazy<DemoLegalRegister> _legal = new(LegalGenerator.Generate);
 
     public long DossierCount => Plans.Sum(p => (long)p.Received);
     public int LateCount => Plans.Sum(p => p.Late);

@@ -23,6 +23,9 @@ public static class DemoDescription
                 output.WriteLine($"{plan.Period.Key,-24}{level.Level,-10}{level.Received,10:N0}{level.Resolved,10:N0}{level.Late,7:N0}{level.OnTimePercent,12:0.0000}");
             }
         }
+        var legal = data.Legal;
+        output.WriteLine($"Legal register: {legal.Documents.Count:N0} documents ({legal.Documents.Min(d => d.SignedOn.Year)}–{legal.Documents.Max(d => d.SignedOn.Year)}), "
+            + $"{legal.EventCount:N0} lifecycle events, {legal.Rounds.Count} review rounds with {legal.Findings.Count:N0} findings, {legal.Checks.Count:N0} checks.");
         output.WriteLine($"Feedback: {data.Feedback.Count} items ({string.Join(", ", data.Feedback.GroupBy(f => f.ReceivedAt.Year).Select(g => $"{g.Key}: {g.Count()}"))}).");
     }
 }

@@ -16,10 +16,12 @@ public static class ReportApi
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports").WithTags("Reports");
-        // The appendices are the province's published report: aggregate figures with no personal data, the same as the
-        // pages under /reports. Open to read by an explicit rule (docs/security.md); everything else needs reporting.read.
+        // The appendices and key figures are the province's published report: aggregate figures with no personal data,
+        // the same as the pages under /reports. Open to read by an explicit rule (docs/security.md); the status needs
+        // reporting.read.
         api.MapGet("/appendices", ListAppendices).AllowAnonymous();
         api.MapGet("/appendices/{no}", GetAppendix).AllowAnonymous();
+        api.MapGet("/key-figures/{area}", GetKeyFigures).AllowAnonymous();
         api.MapGet("/status", GetStatus).RequireCchcScope(SecurityScopes.ReportingRead);
         return app;
     }
@@ -28,9 +30,17 @@ public static class ReportApi
         TypedResults.Ok(query.Appendices.Select(a => new AppendixSummaryDto(a.Number, a.Title)).ToList());
 
     public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetAppendix(
-        string no, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken)
+        string no, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken) =>
+        ToResult(await query.GetAsync(no, periods, cancellationToken));
+
+    /// <summary>The body's key figures of a reform area (GET /api/reports/key-figures/institutions?periods=2011-01-01..2020-03-30), in the appendix shape with "no": 0.</summary>
+    public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetKeyFigures(
+        string area, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken) =>
+        ToResult(await query.GetKeyFiguresAsync(area, periods, cancellationToken));
+
+    private static Results<Ok<AppendixDto>, ProblemHttpResult> ToResult(AppendixQueryResult result)
     {
-        return await query.GetAsync(no, periods, cancellationToken) switch
+        return result switch
         {
             AppendixQueryResult.Found found => TypedResults.Ok(AppendixDto.From(found.Report)),
             AppendixQueryResult.UnknownAppendix unknown => TypedResults.Problem(
@@ -52,7 +62,10 @@ public static class ReportApi
         var dossiers = await db.Dossiers.LongCountAsync(cancellationToken);
         var versions = await db.ProcedureVersions.LongCountAsync(cancellationToken);
         var feedback = await db.Feedback.LongCountAsync(cancellationToken);
+        var legalDocuments = await db.LegalDocuments.LongCountAsync(cancellationToken);
+        var reviewFindings = await db.ReviewFindings.LongCountAsync(cancellationToken);
+        var documentChecks = await db.DocumentChecks.LongCountAsync(cancellationToken);
         var lastEventAt = await db.Set<InboxMessage>().MaxAsync(m => (DateTimeOffset?)m.ProcessedAt, cancellationToken);
-        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt));
+        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks));
     }
 }

@@ -11,6 +11,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<DossierFact> Dossiers => Set<DossierFact>();
     public DbSet<FeedbackFact> Feedback => Set<FeedbackFact>();
     public DbSet<DossierDailyCount> DossierDailyCounts => Set<DossierDailyCount>();
+    public DbSet<LegalDocumentFact> LegalDocuments => Set<LegalDocumentFact>();
+    public DbSet<ReviewFindingFact> ReviewFindings => Set<ReviewFindingFact>();
+    public DbSet<DocumentCheckFact> DocumentChecks => Set<DocumentCheckFact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,7 +13,7 @@ namespace Cchc.Reporting.Api.Extensions;
 
 public static class Extensions
 {
-    /// <summary>The read model (PostgreSQL "reportingdb"), the three event consumers, security (tokens, rules, audit of refusals), gRPC and the report catalogue.</summary>
+    /// <summary>The read model (PostgreSQL "reportingdb"), the event consumers, security (tokens, rules, audit of refusals), gRPC and the report catalogue.</summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.ReportingDb)
@@ -26,6 +26,9 @@ public static class Extensions
             bus.AddConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecordedConsumerDefinition>();
             bus.AddConsumer<DossiersRecordedConsumer, DossiersRecordedConsumerDefinition>();
             bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
+            bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
+            bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
+            bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
         });
 
         builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s

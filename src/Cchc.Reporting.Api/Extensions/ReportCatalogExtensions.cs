@@ -6,7 +6,7 @@ namespace Cchc.Reporting.Api.Extensions;
 public static class ReportCatalogExtensions
 {
     /// <summary>
-    /// Registers every <see cref="IAppendix"/> (singleton) and <see cref="IIndicatorSource"/> (scoped: they query the
+    /// Registers every <see cref="IAppendix"/> and <see cref="IKeyFigures"/> (singleton) and <see cref="IIndicatorSource"/> (scoped: they query the
     /// read model) of this assembly, and the <see cref="AppendixCalculator"/>. Adding an appendix or an indicator
     /// family is adding a class; nothing here changes.
     /// </summary>
@@ -16,7 +16,11 @@ public static class ReportCatalogExtensions
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
         foreach (var type in types)
         {
-            if (typeof(IAppendix).IsAssignableFrom(type))
+            if (typeof(IKeyFigures).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IKeyFigures), type);
+            }
+            else if (typeof(IAppendix).IsAssignableFrom(type))
             {
                 services.AddSingleton(typeof(IAppendix), type);
             }

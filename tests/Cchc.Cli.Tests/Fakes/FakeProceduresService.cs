@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
+using LegalApi = Cchc.Legal.Api.Grpc;
 
 namespace Cchc.Cli.Tests.Fakes;
 
@@ -9,7 +10,8 @@ namespace Cchc.Cli.Tests.Fakes;
 /// An in-memory stand-in for the procedures API behind the gateway (no server): a gRPC <see cref="CallInvoker"/>
 /// with the API's rules that matter to a loader (versions per code, amendments not before the current version,
 /// nothing after an abolition, dossiers keyed by id, all-or-nothing imports), plus the reporting status
-/// endpoint counting what it holds. It records every write so tests can see what a run changed.
+/// endpoint counting what it holds. It records every write so tests can see what a run changed. The legal API is
+/// stood in for too (documents imported by id, findings by round and document, checks by id: writes are upserts).
 /// </summary>
 internal sealed class FakeProceduresService : CallInvoker
 {
@@ -17,6 +19,11 @@ internal sealed class FakeProceduresService : CallInvoker
     private readonly Dictionary<string, List<Procedure>> _procedures = [];
     private readonly HashSet<string> _dossiers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Feedback> _feedback = [];
+    private readonly HashSet<string> _legalDocuments = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), LegalApi.ReviewFinding> _findings = [];
+    private readonly Dictionary<string, LegalApi.DocumentCheck> _checks = new(StringComparer.Ordinal);
+
+    public int LegalWrites { get; private set; }
 
     public int CatalogueWrites { get; private set; }
     public long DossiersInserted { get; private set; }
@@ -51,9 +58,11 @@ internal sealed class FakeProceduresService : CallInvoker
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
         Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        if (method.Name != "ImportDossiers") throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
+        if (method.Name is not ("ImportDossiers" or "ImportDocuments")) throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
         var writer = new RecordWriter<TRequest>();
-        var response = writer.Completed.ContinueWith(t => (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
+        var response = writer.Completed.ContinueWith(t => method.Name == "ImportDocuments"
+                ? (TResponse)(object)ImportDocuments(t.Result.Cast<LegalApi.DocumentRecord>().ToList())
+                : (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
             TaskContinuationOptions.ExecuteSynchronously);
         return new AsyncClientStreamingCall<TRequest, TResponse>(writer, response, Task.FromResult(new Metadata()),
             () => Status.DefaultSuccess, () => [], () => { });
@@ -84,8 +93,32 @@ internal sealed class FakeProceduresService : CallInvoker
         ("ReceiveFeedback", ReceiveFeedbackRequest r) => WriteFeedback(r.FeedbackId, f => f.ReceivedAt ??= r.ReceivedAt, create: true),
         ("ResolveFeedback", FeedbackStepRequest r) => WriteFeedback(r.FeedbackId, f => f.ResolvedAt = r.At),
         ("PublishFeedbackAnswer", FeedbackStepRequest r) => WriteFeedback(r.FeedbackId, f => f.PublishedAt = r.At),
+        ("CreateReviewRound", LegalApi.CreateReviewRoundRequest r) => r.Round,
+        ("RecordReviewFinding", LegalApi.RecordReviewFindingRequest r) => Upsert(_findings, (r.Finding.RoundId, r.Finding.DocumentId), r.Finding),
+        ("RecordCheck", LegalApi.RecordCheckRequest r) => Upsert(_checks, r.Check.CheckId, r.Check),
+        ("CreateSystematisationPeriod", LegalApi.CreateSystematisationPeriodRequest r) => new LegalApi.SystematisationPeriod(r.Period) { Counts = new() },
         _ => throw new RpcException(new Status(StatusCode.Unimplemented, name)),
     };
+
+    private T Upsert<TKey, T>(Dictionary<TKey, T> store, TKey key, T value) where TKey : notnull where T : class
+    {
+        if (!store.TryGetValue(key, out var existing) || !existing.Equals(value))
+        {
+            store[key] = value;
+            LegalWrites++;
+        }
+        return value;
+    }
+
+    private LegalApi.ImportDocumentsResponse ImportDocuments(List<LegalApi.DocumentRecord> records)
+    {
+        lock (_lock)
+        {
+            var inserted = records.Count(r => _legalDocuments.Add(r.DocumentId));
+            LegalWrites += inserted;
+            return new LegalApi.ImportDocumentsResponse { Records = records.Count, Inserted = inserted, Unchanged = records.Count - inserted };
+        }
+    }
 
     private void MaybeFailCatalogueWrite()
     {
@@ -193,9 +226,9 @@ internal sealed class FakeProceduresService : CallInvoker
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri?.AbsolutePath != "/api/reports/status") return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-            int feedback;
-            lock (service._lock) feedback = service._feedback.Count;
-            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}}}""";
+            int feedback, documents, findings, checks;
+            lock (service._lock) (feedback, documents, findings, checks) = (service._feedback.Count, service._legalDocuments.Count, service._findings.Count, service._checks.Count);
+            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}}}""";
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
         }
     }

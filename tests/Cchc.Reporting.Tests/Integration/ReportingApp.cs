@@ -40,6 +40,9 @@ public sealed class ReportingApp : IAsyncDisposable
                 bus.AddConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecordedConsumerDefinition>();
                 bus.AddConsumer<DossiersRecordedConsumer, DossiersRecordedConsumerDefinition>();
                 bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
+                bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
+                bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
+                bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
             }));
         });
     }

@@ -45,6 +45,43 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.DocumentCheckFact", b =>
+                {
+                    b.Property<string>("CheckId")
+                        .HasColumnType("text")
+                        .HasColumnName("check_id");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("handled_on");
+
+                    b.Property<int>("Handling")
+                        .HasColumnType("integer")
+                        .HasColumnName("handling");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer")
+                        .HasColumnName("result");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CheckId")
+                        .HasName("pk_document_check_facts");
+
+                    b.ToTable("document_check_facts", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Reporting.Api.Data.DossierDailyCount", b =>
                 {
                     b.Property<DateOnly>("ClosedOn")
@@ -166,6 +203,45 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("feedback_facts", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.LegalDocumentFact", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasColumnType("text")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateOnly?>("ExpiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expired_on");
+
+                    b.Property<int>("IssuingBody")
+                        .HasColumnType("integer")
+                        .HasColumnName("issuing_body");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_legal_document_facts");
+
+                    b.HasIndex("SignedOn")
+                        .HasDatabaseName("ix_legal_document_facts_signed_on");
+
+                    b.ToTable("legal_document_facts", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Reporting.Api.Data.ProcedureVersionFact", b =>
                 {
                     b.Property<string>("Code")
@@ -219,6 +295,42 @@ namespace Cchc.Reporting.Api.Data.Migrations
                         .HasDatabaseName("ix_procedure_versions_effective_from");
 
                     b.ToTable("procedure_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.ReviewFindingFact", b =>
+                {
+                    b.Property<string>("RoundId")
+                        .HasColumnType("text")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("DocumentId")
+                        .HasColumnType("text")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("Conclusion")
+                        .HasColumnType("integer")
+                        .HasColumnName("conclusion");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("handled_on");
+
+                    b.Property<int>("Handling")
+                        .HasColumnType("integer")
+                        .HasColumnName("handling");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("RoundId", "DocumentId")
+                        .HasName("pk_review_finding_facts");
+
+                    b.ToTable("review_finding_facts", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Security.Audit.AuditEntry", b =>

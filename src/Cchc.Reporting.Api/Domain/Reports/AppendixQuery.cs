@@ -8,9 +8,26 @@ namespace Cchc.Reporting.Api.Domain.Reports;
 /// What every front (JSON, pages, gRPC) asks: an appendix by number for the "periods" parameter. Validates both
 /// and answers with the report or a Vietnamese message saying what is wrong.
 /// </summary>
-public sealed class AppendixQuery(AppendixCalculator calculator, TimeProvider clock)
+public sealed class AppendixQuery(AppendixCalculator calculator, IEnumerable<IKeyFigures> keyFigures, TimeProvider clock)
 {
     public IReadOnlyList<IAppendix> Appendices => calculator.Appendices;
+
+    public IReadOnlyList<IKeyFigures> KeyFigures { get; } = keyFigures.OrderBy(k => k.Area, StringComparer.Ordinal).ToList();
+
+    /// <summary>The body's key figures of a reform area for the "periods" parameter.</summary>
+    public async Task<AppendixQueryResult> GetKeyFiguresAsync(string area, IReadOnlyCollection<string?>? periods, CancellationToken cancellationToken)
+    {
+        var figures = KeyFigures.FirstOrDefault(k => k.Area == area);
+        if (figures is null)
+        {
+            return new AppendixQueryResult.UnknownAppendix(
+                $"Không có số liệu chính cho lĩnh vực '{area}'. Các lĩnh vực hiện có: {string.Join(", ", KeyFigures.Select(k => k.Area))}.");
+        }
+        var parsed = PeriodParser.Parse(periods, VietnamCalendar.Today(clock));
+        return parsed.IsValid
+            ? new AppendixQueryResult.Found(await calculator.ComputeAsync(figures, parsed.Periods, cancellationToken))
+            : new AppendixQueryResult.InvalidPeriods(parsed.Error!);
+    }
 
     public async Task<AppendixQueryResult> GetAsync(string number, IReadOnlyCollection<string?>? periods, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 
-namespace Cchc.Procedures.Api.Domain;
+namespace Cchc.ServiceKit;
 
 /// <summary>
 /// Instants on the wire (protobuf Timestamp) and in the database (timestamptz, microseconds). An instant is

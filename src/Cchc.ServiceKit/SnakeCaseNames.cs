@@ -2,13 +2,13 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Cchc.Procedures.Api.Data;
+namespace Cchc.ServiceKit;
 
 /// <summary>
 /// snake_case column, key and index names for this service's own entities (those in <c>ns</c>); names set
 /// explicitly in a configuration, and the shared outbox mapping, are left as they are.
 /// </summary>
-internal static class SnakeCaseNames
+public static class SnakeCaseNames
 {
     public static ModelBuilder UseSnakeCaseNames(this ModelBuilder modelBuilder, string ns)
     {

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Cchc.Procedures.Api.Domain;
+namespace Cchc.ServiceKit;
 
 /// <summary>
 /// Opaque page tokens for keyset paging: the last key of the previous page, bound to the request's filters
@@ -42,7 +42,7 @@ public static class PageToken
         catch (ArgumentException)
         {
         }
-        validator.Add("page_token", Messages.PageToken);
+        validator.Add("page_token", KitMessages.PageToken);
         return null;
     }
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Cchc.Procedures.Api.Domain;
+namespace Cchc.ServiceKit;
 
 /// <summary>
 /// Collects the field violations of one request (or one record of a stream, with a prefix such as
@@ -49,17 +49,17 @@ public sealed class Validator
         {
             if (required)
             {
-                Add(field, Messages.Required);
+                Add(field, KitMessages.Required);
             }
             return value;
         }
         if (value.Length > MaxCodeLength)
         {
-            Add(field, Messages.CodeTooLong);
+            Add(field, KitMessages.CodeTooLong);
         }
         else if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            Add(field, Messages.CodeCharacters);
+            Add(field, KitMessages.CodeCharacters);
         }
         return value;
     }
@@ -72,13 +72,13 @@ public sealed class Validator
         {
             if (required || value.Length > 0)
             {
-                Add(field, Messages.Required);
+                Add(field, KitMessages.Required);
             }
             return string.Empty;
         }
         if (value.Length > maxLength)
         {
-            Add(field, Messages.TooLong(maxLength));
+            Add(field, KitMessages.TooLong(maxLength));
         }
         return value;
     }
@@ -89,13 +89,13 @@ public sealed class Validator
         {
             if (required)
             {
-                Add(field, Messages.Required);
+                Add(field, KitMessages.Required);
             }
             return null;
         }
         if (!IsoDate.TryParse(value, out var day))
         {
-            Add(field, Messages.BadDay);
+            Add(field, KitMessages.BadDay);
             return null;
         }
         return day;
@@ -107,13 +107,13 @@ public sealed class Validator
         {
             if (required)
             {
-                Add(field, Messages.Required);
+                Add(field, KitMessages.Required);
             }
             return null;
         }
-        if (!Domain.Instant.TryConvert(value, out var instant))
+        if (!ServiceKit.Instant.TryConvert(value, out var instant))
         {
-            Add(field, Messages.BadInstant);
+            Add(field, KitMessages.BadInstant);
             return null;
         }
         return instant;
@@ -132,12 +132,12 @@ public sealed class Validator
         var target = Unsafe.As<int, TTarget>(ref number);
         if (!System.Enum.IsDefined(value) || !System.Enum.IsDefined(target))
         {
-            Add(field, Messages.BadEnum);
+            Add(field, KitMessages.BadEnum);
             return default;
         }
         if (number == 0 && !allowZero)
         {
-            Add(field, Messages.Required);
+            Add(field, KitMessages.Required);
             return default;
         }
         return target;
@@ -148,7 +148,7 @@ public sealed class Validator
     {
         if (value is < 0 or > MaxPageSize)
         {
-            Add("page_size", Messages.PageSize);
+            Add("page_size", KitMessages.PageSize);
             return DefaultPageSize;
         }
         return value == 0 ? DefaultPageSize : value;

@@ -1,15 +1,14 @@
-using Cchc.Procedures.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Cchc.Procedures.Api.Grpc;
+namespace Cchc.ServiceKit;
 
 /// <summary>
 /// Concurrent writers of the same id meet at the database (primary key, version column). The loser reads the
 /// new state and decides again: usually it then finds its own request already recorded (a retry) or a rule
 /// that now refuses it.
 /// </summary>
-internal static class ConflictRetry
+public static class ConflictRetry
 {
     private const int Attempts = 3;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cchc.Procedures.Api.Domain;
+namespace Cchc.ServiceKit;
 
 /// <summary>Calendar days on the wire: exactly "YYYY-MM-DD", a day that exists (no 2019-02-29).</summary>
 public static class IsoDate

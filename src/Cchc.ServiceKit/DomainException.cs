@@ -1,4 +1,4 @@
-namespace Cchc.Procedures.Api.Domain;
+namespace Cchc.ServiceKit;
 
 /// <summary>One thing wrong with one field of a request, named as in the .proto (e.g. "records[12].due_at").</summary>
 public sealed record FieldViolation(string Field, string Description)

@@ -1,10 +1,9 @@
-using Cchc.Procedures.Api.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
-namespace Cchc.Procedures.Api.Grpc;
+namespace Cchc.ServiceKit;
 
 /// <summary>
 /// Turns a <see cref="DomainException"/> into the RpcException the contract promises: the status code of its

@@ -1,0 +1,35 @@
+using Cchc.Contracts;
+using Cchc.Legal.Api.Data;
+using Cchc.Messaging;
+using Cchc.ServiceKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cchc.Legal.Api.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    /// <summary>
+    /// Everything the legal documents service needs besides the service defaults: its database (connection string
+    /// "legaldb") with a health check, messaging (connection string "messaging") with the outbox relay, and gRPC
+    /// with the domain-error translation.
+    /// </summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddLegalDatabase();
+        builder.Services.AddHealthChecks().AddDbContextCheck<LegalDbContext>(ResourceNames.LegalDb);
+        builder.AddCchcMessaging();
+        builder.Services.AddOutboxRelay<LegalDbContext>();
+        builder.Services.AddDefaultGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>The Npgsql DbContext, read from ConnectionStrings:legaldb when first resolved.</summary>
+    public static IHostApplicationBuilder AddLegalDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddDbContext<LegalDbContext>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.LegalDb)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.LegalDb} is not configured.")));
+        return builder;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Cchc.Legal.Api.Data;
+using Cchc.Legal.Api.Extensions;
+using Cchc.Legal.Api.Grpc;
+using Cchc.Messaging;
+using Cchc.ServiceKit;
+using Cchc.Testing;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Cchc.Legal.Tests.Integration;
+
+[CollectionDefinition(Name)]
+public sealed class LegalServiceCollection : ICollectionFixture<LegalService>
+{
+    public const string Name = "legal-service";
+}
+
+/// <summary>
+/// The legal documents service hosted in-process on a real, migrated PostgreSQL database, shared by the integration
+/// tests (each test uses its own ids). The broker is a closed port: events stay in the outbox, where the tests read them.
+/// </summary>
+public sealed class LegalService : IAsyncLifetime
+{
+    private readonly PostgresServer postgres = new();
+    private WebApplicationFactory<Program>? factory;
+    private GrpcChannel? channel;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public DocumentService.DocumentServiceClient Documents => new(channel);
+
+    public ReviewService.ReviewServiceClient Reviews => new(channel);
+
+    public CheckService.CheckServiceClient Checks => new(channel);
+
+    public async Task InitializeAsync()
+    {
+        await postgres.InitializeAsync();
+        ConnectionString = await postgres.CreateDatabaseAsync("legal_service_tests");
+        var exitCode = await MigrateCommand.RunAsync<LegalDbContext>(b => b.AddLegalDatabase(), [new("ConnectionStrings:legaldb", ConnectionString)]);
+        Assert.Equal(0, exitCode);
+
+        var closedBrokerPort = FreePort.Next();
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("ConnectionStrings:legaldb", ConnectionString);
+            web.UseSetting("ConnectionStrings:messaging", $"amqp://guest:guest@127.0.0.1:{closedBrokerPort}/");
+            web.UseSetting("Logging:LogLevel:Default", "Warning");
+            web.UseSetting("Logging:LogLevel:MassTransit", "None");
+        });
+        channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+    }
+
+    public async Task DisposeAsync()
+    {
+        channel?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+        await postgres.DisposeAsync();
+    }
+
+    /// <summary>Outbox rows whose payload mentions <paramref name="text"/> (a test's unique id), oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxRow>> OutboxRowsMentioningAsync(string text)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT message_type, payload::text FROM outbox_messages WHERE strpos(payload::text, @text) > 0 ORDER BY sequence", connection);
+        command.Parameters.AddWithValue("text", text);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<OutboxRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new OutboxRow(reader.GetString(0), reader.GetString(1)));
+        }
+        return rows;
+    }
+
+    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+public sealed record OutboxRow(string MessageType, string Payload)
+{
+    public T As<T>() => JsonSerializer.Deserialize<T>(Payload, MessagingJson.Options)
+        ?? throw new InvalidOperationException("Empty payload.");
+}
