@@ -1,6 +1,7 @@
 using Cchc.Legal.Api.Data;
 using Cchc.Legal.Api.Extensions;
 using Cchc.Legal.Api.Grpc;
+using Cchc.Security;
 using Cchc.ServiceKit;
 
 if (MigrateCommand.IsRequested(args))
@@ -13,6 +14,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseCchcGrpcSecurity();
 app.MapGrpcService<DocumentGrpcService>();
 app.MapGrpcService<ReviewGrpcService>();
 app.MapGrpcService<CheckGrpcService>();

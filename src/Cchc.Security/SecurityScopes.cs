@@ -8,6 +8,8 @@ public static class SecurityScopes
     public const string ProceduresRead = "procedures.read";
     public const string ProceduresWrite = "procedures.write";
     public const string ReportingRead = "reporting.read";
+    public const string LegalRead = "legal.read";
+    public const string LegalWrite = "legal.write";
     public const string AuditRead = "audit.read";
 
     public const string ScopeClaim = "scope";

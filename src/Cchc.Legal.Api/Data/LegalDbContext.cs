@@ -1,3 +1,4 @@
+using Cchc.Security;
 using Cchc.Messaging;
 using Cchc.ServiceKit;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,8 @@ public sealed class LegalDbContext(DbContextOptions<LegalDbContext> options) : D
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddAuditLog();
+        modelBuilder.AddIdempotency();
         modelBuilder.Entity<DocumentEntity>(b =>
         {
             b.ToTable("documents");

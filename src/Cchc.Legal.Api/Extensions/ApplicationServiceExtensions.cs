@@ -1,3 +1,5 @@
+using Cchc.Legal.Api.Security;
+using Cchc.Security;
 using Cchc.Contracts;
 using Cchc.Legal.Api.Data;
 using Cchc.Messaging;
@@ -19,7 +21,12 @@ public static class ApplicationServiceExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<LegalDbContext>(ResourceNames.LegalDb);
         builder.AddCchcMessaging();
         builder.Services.AddOutboxRelay<LegalDbContext>();
-        builder.Services.AddDefaultGrpc(o => o.Interceptors.Add<DomainExceptionInterceptor>());
+        builder.AddCchcGrpcSecurity<LegalDbContext>(LegalAccessRules.Configure);
+        builder.Services.AddDefaultGrpc(o =>
+        {
+            o.AddCchcSecurity(); // outermost: it audits the statuses the domain-error translation produces
+            o.Interceptors.Add<DomainExceptionInterceptor>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -2,6 +2,7 @@ using Cchc.Contracts;
 using Cchc.Legal.Api.Data;
 using Cchc.Legal.Api.Domain;
 using Cchc.Messaging;
+using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Cchc.Legal.Api.Grpc;
 /// The register: every write stores the document's new state and its LegalDocumentsRecorded event in one transaction.
 /// Writes go through <see cref="RegisterDocument"/>, <see cref="RecordLifecycleEvent"/> and <see cref="ImportDocuments"/> only.
 /// </summary>
-public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, ILogger<DocumentGrpcService> logger)
+public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, RequestSecurity security, ILogger<DocumentGrpcService> logger)
     : DocumentService.DocumentServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -137,6 +138,8 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, I
             {
                 throw DomainException.Invalid("records", $"tối đa {MaxImportRecords:N0} bản ghi mỗi lần nhập");
             }
+            // The caller must act for every record's issuing body: the first foreign one refuses the whole import.
+            security.EnsureUnit(record.Attributes?.IssuerUnit, $"records[{records.Count}].attributes.issuer_unit");
             var parsed = DocumentValidation.Record(record, records.Count);
             if (!seen.Add(parsed.DocumentId))
             {

@@ -43,24 +43,54 @@ public sealed class LegalService : IAsyncLifetime
         var exitCode = await MigrateCommand.RunAsync<LegalDbContext>(b => b.AddLegalDatabase(), [new("ConnectionStrings:legaldb", ConnectionString)]);
         Assert.Equal(0, exitCode);
 
+        Issuer = await TestTokenIssuer.StartAsync();
         var closedBrokerPort = FreePort.Next();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
+            foreach (var (key, value) in Issuer.ValidatorSettings())
+            {
+                web.UseSetting(key, value);
+            }
             web.UseSetting("ConnectionStrings:legaldb", ConnectionString);
             web.UseSetting("ConnectionStrings:messaging", $"amqp://guest:guest@127.0.0.1:{closedBrokerPort}/");
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             web.UseSetting("Logging:LogLevel:MassTransit", "None");
         });
-        channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        // The tests' usual caller: the Department of Justice's province-wide rights (read, write, every unit).
+        channel = ChannelFor(Issuer.CreateToken("test-province", ["legal.read", "legal.write"], ["*"]));
     }
+
+    /// <summary>The test token issuer the service trusts.</summary>
+    public TestTokenIssuer Issuer { get; private set; } = null!;
+
+    /// <summary>A channel whose calls carry <paramref name="token"/> (none when null); disposed with the fixture.</summary>
+    public GrpcChannel ChannelFor(string? token)
+    {
+        var created = GrpcChannel.ForAddress(factory!.Server.BaseAddress,
+            new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(token, factory.Server.CreateHandler()) });
+        lock (channels)
+        {
+            channels.Add(created);
+        }
+        return created;
+    }
+
+    private readonly List<GrpcChannel> channels = [];
 
     public async Task DisposeAsync()
     {
-        channel?.Dispose();
+        foreach (var created in channels)
+        {
+            created.Dispose();
+        }
         if (factory is not null)
         {
             await factory.DisposeAsync();
+        }
+        if (Issuer is not null)
+        {
+            await Issuer.DisposeAsync();
         }
         await postgres.DisposeAsync();
     }

@@ -1,7 +1,9 @@
 // The API guide's legal-documents example: the Department of Justice records a provincial decision, the decision
 // that amends it and the one that repeals it, asks which is in force on a day, searches the register, and sees how
 // wrong requests are refused. Plain @grpc/grpc-js + the published protos.
-// usage: node examples/legal-documents.mjs [host:port]   (default 127.0.0.1:7400; run `npm ci` in tests/grpc-js-client once)
+// usage: CCHC_ACCESS_TOKEN=<token with legal.write for UBND tỉnh Lai Châu> node examples/legal-documents.mjs [host:port]
+//        (default 127.0.0.1:7400; run `npm ci` in tests/grpc-js-client once; locally:
+//        CCHC_ACCESS_TOKEN=$(./cchc token cchc-demo-loader), a province-wide demo client with legal.read/legal.write)
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import path from 'node:path';
@@ -13,9 +15,13 @@ const protos = path.join(here, '..', '..', '..', 'src', 'Cchc.Contracts', 'proto
 const v1 = grpc.loadPackageDefinition(protoLoader.loadSync('cchc/legal/v1/legal.proto', {
   includeDirs: [protos], keepCase: false, longs: String, enums: String, defaults: true })).cchc.legal.v1;
 
+// Every call carries the access token (OAuth2 client credentials from the token service; see docs/security.md).
+const token = process.env.CCHC_ACCESS_TOKEN;
+if (!token) throw new Error('set CCHC_ACCESS_TOKEN (locally: CCHC_ACCESS_TOKEN=$(./cchc token cchc-demo-loader))');
+const bearer = () => { const m = new grpc.Metadata(); m.set('authorization', `Bearer ${token}`); return m; };
 const documents = new v1.DocumentService(target, grpc.credentials.createInsecure());
 const call = (client, method, request) => new Promise((resolve, reject) =>
-  client[method](request, { deadline: Date.now() + 10_000 }, (err, res) => (err ? reject(err) : resolve(res))));
+  client[method](request, bearer(), { deadline: Date.now() + 10_000 }, (err, res) => (err ? reject(err) : resolve(res))));
 
 const ubnd = 'UBND tỉnh Lai Châu';
 const decision = (number, title, signedOn, effectiveOn) => ({
