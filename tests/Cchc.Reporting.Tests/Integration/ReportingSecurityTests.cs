@@ -4,6 +4,10 @@ using Cchc.Testing;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Cchc.Security.Authorization;
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cchc.Reporting.Tests.Integration;
@@ -79,5 +83,23 @@ public sealed class ReportingSecurityTests(PostgresServer postgres) : IAsyncLife
             "SELECT string_agg(client_id || ':' || status_code, ',' ORDER BY sequence) FROM audit_entries WHERE operation = '/cchc.reporting.v1.ReportingService/GetAppendix'",
             connection);
         Assert.Equal("(anonymous):Unauthenticated,tam-duong:PermissionDenied", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public void EveryRpcTheHostServes_HasAnExplicitRule_ExceptHealthAndReflection()
+    {
+        var rules = _app.Services.GetRequiredService<GrpcRuleTable>();
+        var methods = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<GrpcMethodMetadata>())
+            .OfType<GrpcMethodMetadata>()
+            .Select(m => m.Method.FullName)
+            .Where(m => !m.Contains("unimplemented", StringComparison.OrdinalIgnoreCase))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("/cchc.reporting.v1.ReportingService/GetAppendix", methods);
+        Assert.Contains("/cchc.audit.v1.AuditService/ListEntries", methods);
+        var uncovered = methods.Where(m => !GrpcRuleTable.IsOpen(m) && rules.Find(m) is null).ToList();
+        Assert.True(uncovered.Count == 0, "RPCs without an authorization rule: " + string.Join(", ", uncovered));
     }
 }
