@@ -1,24 +1,29 @@
+using Cchc.Contracts.Security;
+
 namespace Cchc.Security;
 
-/// <summary>The token contract's audience, scopes and claim names (docs/security.md).</summary>
+/// <summary>
+/// The validators' view of the token contract (docs/security.md): the values are those of
+/// <see cref="TokenContract"/>, which the token service issues, so the two sides cannot drift apart.
+/// </summary>
 public static class SecurityScopes
 {
-    public const string Audience = "cchc-api";
+    public const string Audience = TokenContract.Audience;
 
-    public const string ProceduresRead = "procedures.read";
-    public const string ProceduresWrite = "procedures.write";
-    public const string ReportingRead = "reporting.read";
-    public const string LegalRead = "legal.read";
-    public const string LegalWrite = "legal.write";
-    public const string AuditRead = "audit.read";
+    public const string ProceduresRead = TokenContract.Scopes.ProceduresRead;
+    public const string ProceduresWrite = TokenContract.Scopes.ProceduresWrite;
+    public const string ReportingRead = TokenContract.Scopes.ReportingRead;
+    public const string LegalRead = TokenContract.Scopes.LegalRead;
+    public const string LegalWrite = TokenContract.Scopes.LegalWrite;
+    public const string AuditRead = TokenContract.Scopes.AuditRead;
 
     public const string ScopeClaim = "scope";
     public const string ScpClaim = "scp";
-    public const string UnitClaim = "cchc_unit";
-    public const string ClientIdClaim = "client_id";
+    public const string UnitClaim = TokenContract.UnitClaim;
+    public const string ClientIdClaim = TokenContract.ClientIdClaim;
 
     /// <summary>The unit value that means every unit of the province.</summary>
-    public const string AllUnits = "*";
+    public const string AllUnits = TokenContract.AllUnits;
 
     /// <summary>The authentication scheme the gateway and services use.</summary>
     public const string Scheme = "cchc";

@@ -58,12 +58,6 @@ public sealed class SuiteFixture : IAsyncLifetime
             $"CCHC_GATEWAY_HTTP_PORT={GatewayHttpPort}",
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Cchc_AppHost>(args);
-        foreach (var resource in builder.Resources.OfType<ProjectResource>().ToList())
-        {
-            // A platform on one machine is a development environment (the AppHost passes its own): the local token
-            // service's metadata is plain HTTP, which Cchc.Security accepts only there.
-            builder.CreateResourceBuilder(resource).WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development");
-        }
         var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway));
         gateway.WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__TokenLimit", ThrottledClientBurst.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__TokensPerPeriod", "1")

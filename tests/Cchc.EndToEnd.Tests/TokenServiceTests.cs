@@ -16,7 +16,7 @@ public sealed class TokenServiceTests(SuiteFixture suite)
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = "cchc-report-reader",
-            ["client_secret"] = Secret("cchc-report-reader"),
+            ["client_secret"] = suite.SecretOf("cchc-report-reader"),
         }));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, body.ToString());
@@ -45,10 +45,6 @@ public sealed class TokenServiceTests(SuiteFixture suite)
     {
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(suite.ClientsFile));
     }
-
-    private string Secret(string clientId) =>
-        JsonDocument.Parse(File.ReadAllText(suite.ClientsFile)).RootElement.GetProperty("clients").EnumerateArray()
-            .Single(c => c.GetProperty("clientId").GetString() == clientId).GetProperty("clientSecret").GetString()!;
 
     private static JsonElement Payload(string jwt)
     {

@@ -20,12 +20,17 @@ public static class TokenContract
     /// <summary>Configuration section of validators: Authority/MetadataAddress, Issuer, Audience, RequireHttpsMetadata.</summary>
     public const string ValidationSection = "Security:Authentication";
 
-    /// <summary>Scopes per service and access kind (later services add legal.*, organisation.*, finance.*, egov.*).</summary>
+    /// <summary>Claim with the client id (the token service sets <c>sub</c> to the same value).</summary>
+    public const string ClientIdClaim = "client_id";
+
+    /// <summary>Scopes per service and access kind (later services add organisation.*, finance.*, egov.*).</summary>
     public static class Scopes
     {
         public const string ProceduresRead = "procedures.read";
         public const string ProceduresWrite = "procedures.write";
         public const string ReportingRead = "reporting.read";
+        public const string LegalRead = "legal.read";
+        public const string LegalWrite = "legal.write";
         public const string AuditRead = "audit.read";
     }
 }

@@ -1,7 +1,7 @@
 using Cchc.Contracts.Events.Legal;
 using Cchc.Legal.Api.Grpc;
 using Grpc.Core;
-using static Cchc.Legal.Tests.Integration.RpcAssert;
+using static Cchc.Testing.RpcAssert;
 using DocumentKind = Cchc.Legal.Api.Grpc.DocumentKind;
 using DocumentStatus = Cchc.Legal.Api.Grpc.DocumentStatus;
 using LifecycleEventType = Cchc.Legal.Api.Grpc.LifecycleEventType;

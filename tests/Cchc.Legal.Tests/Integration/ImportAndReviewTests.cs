@@ -1,7 +1,7 @@
 using Cchc.Contracts.Events.Legal;
 using Cchc.Legal.Api.Grpc;
 using Grpc.Core;
-using static Cchc.Legal.Tests.Integration.RpcAssert;
+using static Cchc.Testing.RpcAssert;
 using CheckResult = Cchc.Legal.Api.Grpc.CheckResult;
 using CheckHandling = Cchc.Legal.Api.Grpc.CheckHandling;
 using FindingHandling = Cchc.Legal.Api.Grpc.FindingHandling;

@@ -1,7 +1,7 @@
 using Cchc.Contracts.Events.Procedures;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
-using static Cchc.Procedures.Tests.Integration.RpcAssert;
+using static Cchc.Testing.RpcAssert;
 using GovernmentLevel = Cchc.Procedures.Api.Grpc.GovernmentLevel;
 
 namespace Cchc.Procedures.Tests.Integration;

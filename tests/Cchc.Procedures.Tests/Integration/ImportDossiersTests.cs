@@ -3,7 +3,7 @@ using Cchc.Contracts.Events.Procedures;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
 using Xunit.Abstractions;
-using static Cchc.Procedures.Tests.Integration.RpcAssert;
+using static Cchc.Testing.RpcAssert;
 using DossierChannel = Cchc.Procedures.Api.Grpc.DossierChannel;
 using DossierStatus = Cchc.Procedures.Api.Grpc.DossierStatus;
 

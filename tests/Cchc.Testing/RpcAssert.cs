@@ -1,9 +1,12 @@
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Cchc.Procedures.Tests.Integration;
+using Xunit;
 
-internal static class RpcAssert
+namespace Cchc.Testing;
+
+/// <summary>Assertions on gRPC failures shared by the services' tests.</summary>
+public static class RpcAssert
 {
     /// <summary>Asserts the call fails with <paramref name="expected"/> and returns the fields its BadRequest names.</summary>
     public static async Task<IReadOnlyList<string>> FailsAsync(StatusCode expected, Func<Task> call)
