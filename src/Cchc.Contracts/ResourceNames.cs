@@ -13,10 +13,16 @@ public static class ResourceNames
     public const string ReportingDb = "reportingdb";
     public const string IdentityDb = "identitydb";
     public const string LegalDb = "legaldb";
+    public const string OrganisationDb = "organisationdb";
+    public const string FinanceDb = "financedb";
+    public const string EgovDb = "egovdb";
 
     public const string ProceduresApi = "procedures-api";
     public const string ReportingApi = "reporting-api";
     public const string LegalApi = "legal-api";
+    public const string OrganisationApi = "organisation-api";
+    public const string FinanceApi = "finance-api";
+    public const string EgovApi = "egov-api";
     public const string Gateway = "gateway";
 
     /// <summary>The token service (OAuth2 client credentials, docs/adr/0005-token-service.md).</summary>
@@ -26,6 +32,9 @@ public static class ResourceNames
     public const string ReportingMigrator = "reporting-migrate";
     public const string IdentityMigrator = "identity-migrate";
     public const string LegalMigrator = "legal-migrate";
+    public const string OrganisationMigrator = "organisation-migrate";
+    public const string FinanceMigrator = "finance-migrate";
+    public const string EgovMigrator = "egov-migrate";
 
     /// <summary>Endpoint names every service exposes: h2c gRPC and HTTP/1.1 (health, JSON, pages).</summary>
     public const string GrpcEndpoint = "grpc";

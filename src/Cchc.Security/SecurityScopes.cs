@@ -15,6 +15,12 @@ public static class SecurityScopes
     public const string ReportingRead = TokenContract.Scopes.ReportingRead;
     public const string LegalRead = TokenContract.Scopes.LegalRead;
     public const string LegalWrite = TokenContract.Scopes.LegalWrite;
+    public const string OrganisationRead = TokenContract.Scopes.OrganisationRead;
+    public const string OrganisationWrite = TokenContract.Scopes.OrganisationWrite;
+    public const string FinanceRead = TokenContract.Scopes.FinanceRead;
+    public const string FinanceWrite = TokenContract.Scopes.FinanceWrite;
+    public const string EgovRead = TokenContract.Scopes.EgovRead;
+    public const string EgovWrite = TokenContract.Scopes.EgovWrite;
     public const string AuditRead = TokenContract.Scopes.AuditRead;
 
     public const string ScopeClaim = "scope";

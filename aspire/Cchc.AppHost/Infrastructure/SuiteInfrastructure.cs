@@ -10,7 +10,22 @@ public sealed record SuiteInfrastructure(
     IResourceBuilder<IResourceWithConnectionString> ReportingDb,
     IResourceBuilder<IResourceWithConnectionString> IdentityDb,
     IResourceBuilder<IResourceWithConnectionString> Messaging,
-    IResourceBuilder<IResourceWithConnectionString> LegalDb);
+    IResourceBuilder<IResourceWithConnectionString> LegalDb,
+    Func<string, IResourceBuilder<IResourceWithConnectionString>> Database)
+{
+    private readonly Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> _databases = new(StringComparer.Ordinal);
+
+    /// <summary>The service database <paramref name="name"/> on the suite's PostgreSQL server (one resource per name).</summary>
+    public IResourceBuilder<IResourceWithConnectionString> DatabaseNamed(string name)
+    {
+        if (!_databases.TryGetValue(name, out var database))
+        {
+            database = Database(name);
+            _databases[name] = database;
+        }
+        return database;
+    }
+}
 
 /// <summary>How a server is provided; chosen per server at start (docs/adr/0001-local-process-infrastructure.md).</summary>
 public enum ServerSource
@@ -60,7 +75,7 @@ internal static class SuiteInfrastructureExtensions
         Console.WriteLine($"Infrastructure: PostgreSQL = {Describe(postgresSource, $"port {settings.PostgresPort}, data {settings.DataDirectory}/pg")}; " +
             $"RabbitMQ = {Describe(messagingSource, $"port {settings.RabbitMqPort}, node {settings.RabbitMqNodeName}, data {settings.DataDirectory}/rabbitmq")}.");
         return new SuiteInfrastructure(server, database(ResourceNames.ProceduresDb), database(ResourceNames.ReportingDb),
-            database(ResourceNames.IdentityDb), messaging, database(ResourceNames.LegalDb));
+            database(ResourceNames.IdentityDb), messaging, database(ResourceNames.LegalDb), database);
     }
 
     private static string Describe(ServerSource source, string local) => source switch

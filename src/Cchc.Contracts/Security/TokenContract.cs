@@ -23,7 +23,7 @@ public static class TokenContract
     /// <summary>Claim with the client id (the token service sets <c>sub</c> to the same value).</summary>
     public const string ClientIdClaim = "client_id";
 
-    /// <summary>Scopes per service and access kind (later services add organisation.*, finance.*, egov.*).</summary>
+    /// <summary>Scopes per service and access kind.</summary>
     public static class Scopes
     {
         public const string ProceduresRead = "procedures.read";
@@ -31,6 +31,12 @@ public static class TokenContract
         public const string ReportingRead = "reporting.read";
         public const string LegalRead = "legal.read";
         public const string LegalWrite = "legal.write";
+        public const string OrganisationRead = "organisation.read";
+        public const string OrganisationWrite = "organisation.write";
+        public const string FinanceRead = "finance.read";
+        public const string FinanceWrite = "finance.write";
+        public const string EgovRead = "egov.read";
+        public const string EgovWrite = "egov.write";
         public const string AuditRead = "audit.read";
     }
 }
