@@ -20,6 +20,15 @@ public sealed class IncomingFactCheck(TimeProvider clock)
         return violations.Count == 0 ? ValueTask.CompletedTask : throw DomainException.Invalid(violations);
     }
 
+    /// <summary>The year of a province-wide fact (an unreported breakdown cell): not after the current year.</summary>
+    public void EnsureYear(int year, string field)
+    {
+        if (year > Today.Year)
+        {
+            throw DomainException.Invalid(field, FinanceMessages.YearInFuture);
+        }
+    }
+
     /// <summary>Years of budget figures (province-wide facts, no unit): not after the current year.</summary>
     public void EnsureYears(int yearFrom, int yearTo, string prefix = "")
     {

@@ -157,7 +157,7 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
         var cells = FinanceValidation.Unreported(request);
         for (var i = 0; i < cells.Count; i++)
         {
-            facts.EnsureYears(cells[i].Cell.Year, cells[i].Cell.Year, $"items[{i}].");
+            facts.EnsureYear(cells[i].Cell.Year, $"items[{i}].year");
         }
         return await db.WriteAsync(async ct =>
         {
