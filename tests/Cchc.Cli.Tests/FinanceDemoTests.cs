@@ -116,7 +116,7 @@ public sealed class FinanceDemoTests
             }
         }
 
-        Assert.Empty(Finance.Unreported.Where(reported.Contains));
+        Assert.DoesNotContain(Finance.Unreported, reported.Contains);
         Assert.All(periods, x => Assert.Contains(new DemoUnreportedCell(x.To.Year, ParentKind.ProvincialAgency, AutonomyLevel.StateFunded), Finance.Unreported));
         Assert.Equal(Finance.Unreported.Count, Finance.Unreported.Distinct().Count());
     }
