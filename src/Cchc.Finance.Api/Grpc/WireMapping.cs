@@ -61,7 +61,8 @@ internal static class WireMapping
         YearTo = f.YearTo,
         FundingSource = (FundingSource)(int)f.FundingSource,
         Funder = f.Funder ?? string.Empty,
-        Amount = f.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Stored as numeric(18,3): trailing zeros removed (2206300.500 → 2206300.5).
+        Amount = (f.Amount / 1.0000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture),
         MeasureUnit = (MeasureUnit)(int)f.MeasureUnit,
         SourceDocument = f.SourceDocument,
         Version = version,

@@ -30,24 +30,25 @@ const status = (level, effectiveFrom) => ({
 });
 
 // 1. Two dated statuses: the second ends the first the day before. Idempotent: running this twice changes nothing.
-await call(autonomy, 'RecordStatus', { status: status('AUTONOMY_LEVEL_STATE_FUNDED', '2016-01-01') });
-const changed = await call(autonomy, 'RecordStatus', { status: status('AUTONOMY_LEVEL_PARTLY_RECURRENT', '2018-07-01') });
+//    (Days after March 2020, so the example never changes the demo's Appendix 6 for 2015 – 31/3/2020.)
+await call(autonomy, 'RecordStatus', { status: status('AUTONOMY_LEVEL_STATE_FUNDED', '2021-01-01') });
+const changed = await call(autonomy, 'RecordStatus', { status: status('AUTONOMY_LEVEL_PARTLY_RECURRENT', '2023-07-01') });
 console.log(`${changed.unit}: version ${changed.version}, ${changed.statuses.map((s) => `${s.level} ${s.effectiveFrom}..${s.effectiveTo}`).join('; ')}`);
 
 // 2. The status in force on a day.
-for (const day of ['2015-12-31', '2017-06-30', '2019-12-31']) {
+for (const day of ['2020-12-31', '2022-06-30', '2024-12-31']) {
   const u = await call(autonomy, 'GetUnitAutonomy', { unit, asOf: day });
   console.log(`on ${day}: ${u.current ? u.current.level : 'no status'}`);
 }
 
 // 3. Units of the district committees partly self-financing on a day (first page).
-const page = await call(autonomy, 'ListUnits', { statusOn: '2019-12-31', regime: 'AUTONOMY_REGIME_PUBLIC_SERVICE_UNIT',
+const page = await call(autonomy, 'ListUnits', { statusOn: '2024-12-31', regime: 'AUTONOMY_REGIME_PUBLIC_SERVICE_UNIT',
   level: 'AUTONOMY_LEVEL_PARTLY_RECURRENT', parentKind: 'PARENT_KIND_DISTRICT_COMMITTEE', pageSize: 2 });
-console.log(`partly self-financing under the districts on 2019-12-31: ${page.totalSize} (first page: ${page.units.length}, more: ${page.nextPageToken !== ''})`);
+console.log(`partly self-financing under the districts on 2024-12-31: ${page.totalSize} (first page: ${page.units.length}, more: ${page.nextPageToken !== ''})`);
 
 // 4. A budget figure, in million VND, with its source document.
-const figure = await call(budget, 'RecordBudgetFigure', { figure: { figureId: 'vd-thu-nsnn-2018', kind: 'BUDGET_FIGURE_KIND_STATE_BUDGET_REVENUE',
-  yearFrom: 2018, yearTo: 2018, amount: '2050000', measureUnit: 'MEASURE_UNIT_MILLION_VND', sourceDocument: 'Báo cáo quyết toán ngân sách (ví dụ)' } });
+const figure = await call(budget, 'RecordBudgetFigure', { figure: { figureId: 'vd-thu-nsnn-2023', kind: 'BUDGET_FIGURE_KIND_STATE_BUDGET_REVENUE',
+  yearFrom: 2023, yearTo: 2023, amount: '2050000', measureUnit: 'MEASURE_UNIT_MILLION_VND', sourceDocument: 'Báo cáo quyết toán ngân sách (ví dụ)' } });
 console.log(`${figure.figureId}: ${figure.amount} triệu đồng, version ${figure.version}`);
 
 // 5. Wrong requests are refused with the field named; nothing is written.
@@ -60,7 +61,7 @@ const refused = async (client, method, request) => {
     console.log(`refused: ${grpc.status[err.code]}: ${err.details}`);
   }
 };
-await refused(autonomy, 'RecordStatus', { status: status('AUTONOMY_LEVEL_RECURRENT', '2017-01-01') });
+await refused(autonomy, 'RecordStatus', { status: status('AUTONOMY_LEVEL_RECURRENT', '2022-01-01') });
 await refused(autonomy, 'RecordStatus', { status: { ...status('AUTONOMY_LEVEL_UNSPECIFIED', '2099-01-01'), unit: '' } });
 await refused(budget, 'RecordBudgetFigure', { figure: { figureId: 'vd-am', kind: 'BUDGET_FIGURE_KIND_STATE_BUDGET_REVENUE',
   yearFrom: 2019, yearTo: 2019, amount: '-5', measureUnit: 'MEASURE_UNIT_MILLION_VND', sourceDocument: 'x' } });
