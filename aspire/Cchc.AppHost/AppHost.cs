@@ -25,7 +25,11 @@ var legal = builder.AddSuiteService<Projects.Cchc_Legal_Api>(
     ResourceNames.LegalApi, ResourceNames.LegalMigrator, infrastructure.LegalDb, infrastructure)
     .WithTokenValidation(identity, settings);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, identity)
+var organisation = builder.AddSuiteService<Projects.Cchc_Organisation_Api>(
+    ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, infrastructure.DatabaseNamed(ResourceNames.OrganisationDb), infrastructure)
+    .WithTokenValidation(identity, settings);
+
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, organisation, identity)
     .WithTokenValidation(identity, settings);
 
 builder.Build().Run();
