@@ -14,6 +14,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<LegalDocumentFact> LegalDocuments => Set<LegalDocumentFact>();
     public DbSet<ReviewFindingFact> ReviewFindings => Set<ReviewFindingFact>();
     public DbSet<DocumentCheckFact> DocumentChecks => Set<DocumentCheckFact>();
+    public DbSet<UnitRevisionFact> UnitRevisions => Set<UnitRevisionFact>();
+    public DbSet<UnitPeriodFact> UnitPeriods => Set<UnitPeriodFact>();
+    public DbSet<StaffingFactRow> StaffingFacts => Set<StaffingFactRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -29,6 +29,8 @@ public static class Extensions
             bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
             bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
             bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
+            bus.AddConsumer<UnitsChangedConsumer, UnitsChangedConsumerDefinition>();
+            bus.AddConsumer<StaffingRecordedConsumer, StaffingRecordedConsumerDefinition>();
         });
 
         builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s
