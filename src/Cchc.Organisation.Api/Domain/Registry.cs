@@ -144,7 +144,8 @@ public sealed class Registry
             }
             sources.Add(Live(c.Sources[i], c.On, field));
         }
-        var kind = c.NewTarget?.Kind ?? Live(targetCode, c.On, "existing_target_code").Last.Kind;
+        // An existing target only has to exist that day (it may have changed the same day, e.g. moved to take the sources' place).
+        var kind = c.NewTarget?.Kind ?? (LiveOn(targetCode, c.On, "existing_target_code")).Kind;
         for (var i = 0; i < sources.Count; i++)
         {
             if (sources[i].Last.Kind != kind)
@@ -198,7 +199,7 @@ public sealed class Registry
         {
             Found(spec, c.On, ChangeKind.Founded, "new_target.");
         }
-        var targetName = units[targetCode].Last.Name;
+        var targetName = units[targetCode].On(c.On)!.Name;
         foreach (var (bodyKind, bodyCode) in targetBodies)
         {
             if (!units.ContainsKey(bodyCode))
@@ -310,6 +311,14 @@ public sealed class Registry
             throw DomainException.Precondition(Field("effective_on"), M.NotAfterLastChange(code, unit.Last.From));
         }
         return unit;
+    }
+
+    private PeriodState LiveOn(string code, DateOnly on, string field)
+    {
+        var unit = units.GetValueOrDefault(code) ?? throw DomainException.NotFound(Field(field), M.UnitNotFound(code));
+        return unit.On(on) is { } state && unit.Last.To is null
+            ? state
+            : throw DomainException.Precondition(Field(field), M.NotLiveOn(code, on));
     }
 
     private void CheckParent(UnitKind kind, string? parentCode, DateOnly on, string field, string? self)
