@@ -41,6 +41,9 @@ public sealed class LoaderTests(DemoFacts facts)
         var legal = data.Legal;
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
 
+        Assert.Equal(data.Organisation.Changes.Count, service.UnitChanges);
+        Assert.Equal(data.Organisation.Staffing.Count, service.StaffingItems);
+
         // 4. A rerun writes nothing and skips every period without sending a dossier.
         var calls = service.ImportCalls;
         output = await Load(service, http);
@@ -49,6 +52,7 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(3 * data.Feedback.Count, service.FeedbackWrites);
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
         Assert.Equal(data.Plans.Count, output.Split('\n').Count(l => l.Contains("dossiers already present", StringComparison.Ordinal)));
+        Assert.Contains($"0 changes applied, {data.Organisation.Changes.Count:N0} already recorded", output);
     }
 
     [Fact]

@@ -1,15 +1,15 @@
-extern alias org;
+extern alias cli;
 
 using System.Text.Json;
-using Cchc.Cli.Demo;
-using Cchc.Cli.Demo.Legal;
-using Cchc.Cli.Demo.Organisation;
+using cli::Cchc.Cli.Demo;
+using cli::Cchc.Cli.Demo.Legal;
+using cli::Cchc.Cli.Demo.Organisation;
 using Cchc.Contracts.Events.Organisation;
 using Google.Protobuf;
-using OrgDomain = org::Cchc.Organisation.Api.Domain;
-using OrgWire = org::Cchc.Organisation.Api.Grpc;
+using OrgDomain = Cchc.Organisation.Api.Domain;
+using OrgWire = Cchc.Organisation.Api.Grpc;
 
-namespace Cchc.Cli.Tests;
+namespace Cchc.Organisation.Tests.Unit;
 
 /// <summary>
 /// The generated organisation demo, applied change by change with the organisation service's own validation and
@@ -17,7 +17,7 @@ namespace Cchc.Cli.Tests;
 /// dates, the commune counts around the 2020 merger and the 2025 reform, the names every other demo fact uses, and
 /// Appendix 5 from the generated staffing facts.
 /// </summary>
-public sealed class OrganisationDemoTests
+public sealed class DemoRegistryTests
 {
     private static readonly DemoOrganisation Demo = OrganisationDemo.Generate();
     private static readonly Lazy<OrgDomain.Registry> Applied = new(Apply);
