@@ -129,7 +129,8 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
 
     private async Task<Outcome> WriteAsync(IReadOnlyList<Item> items, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Writes run in the security layer's transaction (audit, idempotency); without one (in-process callers) in our own.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
 
         var unitCodes = items.Select(i => i.Figure?.UnitCode ?? i.Record!.UnitCode).Distinct().ToList();
@@ -227,7 +228,10 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
             db.AddIntegrationEvent(new StaffingRecorded { Facts = chunk, OccurredAt = now });
         }
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
         return new Outcome(inserted, updated, unchanged, lastRevision);
     }
 

@@ -207,9 +207,10 @@ public sealed class UnitRegistryGrpcService(OrganisationDbContext db, TimeProvid
 
     private async Task<Outcome> WriteAsync(IReadOnlyList<(UnitCommand Command, string Prefix)> commands, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Writes run in the security layer's transaction (audit, idempotency); without one (in-process callers) in our own.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Serialises writers: every rule is checked against the registry as the previous writer left it.
-        var revision = (await db.Database.SqlQuery<long>($"UPDATE registry SET revision = revision + 1 WHERE id = 1 RETURNING revision AS \"Value\"")
+        var revision = 1 + (await db.Database.SqlQuery<long>($"SELECT revision AS \"Value\" FROM registry WHERE id = 1 FOR UPDATE")
             .ToListAsync(ct)).Single();
 
         var ids = commands.Select(c => c.Command.ChangeId).ToList();
@@ -240,7 +241,6 @@ public sealed class UnitRegistryGrpcService(OrganisationDbContext db, TimeProvid
         }
         if (applied.Count == 0)
         {
-            await transaction.RollbackAsync(ct);
             var recordedUnits = commands.Count == 1 ? UnitsOf(commands[0].Command) : [];
             return new Outcome(lastRecordedRevision, 0, already, [], recordedUnits);
         }
@@ -251,12 +251,16 @@ public sealed class UnitRegistryGrpcService(OrganisationDbContext db, TimeProvid
         {
             unit.Revision = revision;
         }
+        await db.Database.ExecuteSqlAsync($"UPDATE registry SET revision = {revision} WHERE id = 1", ct);
         await db.Units.Where(u => changedCodes.Contains(u.UnitCode)).ExecuteDeleteAsync(ct);
         db.Units.AddRange(changedUnits.Select(u => UnitEntity.From(u, now)));
         db.UnitChanges.AddRange(applied);
         db.AddIntegrationEvent(new UnitsChanged { Units = changedUnits.Select(u => u.ToEvent()).ToList(), OccurredAt = now });
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
         return new Outcome(revision, applied.Count, already, changedCodes, []);
     }
 
