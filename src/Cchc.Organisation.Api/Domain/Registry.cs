@@ -266,7 +266,10 @@ public sealed class Registry
         {
             throw DomainException.Precondition(Field("new_parent_code"), M.WrongParentKind(M.KindName(c.Level), M.KindName(newParent.Last.Kind)));
         }
-        var abolished = units.Values.Where(u => u.On(c.On) is { } p && p.Kind == c.Level).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        // The level is abolished in the unit given (a province): its units of that level end, those of another province do not.
+        var within = new HashSet<string>([newParent.Code], StringComparer.Ordinal);
+        var abolished = units.Values.Where(u => u.On(c.On) is { } p && p.Kind == c.Level && IsUnder(u.Code, within, c.On))
+            .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         foreach (var unit in abolished)
         {
             var children = LiveChildren(unit.Code, c.On);
