@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cchc.Contracts.Events.Procedures;
 using Cchc.Messaging;
 using Cchc.Procedures.Api.Domain;
+using Cchc.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -113,7 +114,7 @@ public sealed class DossierImport : IAsyncDisposable
         records++;
     }
 
-    public async Task<ImportResult> CompleteAsync(DateTimeOffset now, CancellationToken ct)
+    public async Task<ImportResult> CompleteAsync(DateTimeOffset now, IUnitReference units, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var w = writer ?? throw new InvalidOperationException("The import is already complete.");
@@ -124,6 +125,8 @@ public sealed class DossierImport : IAsyncDisposable
         // Imports decide "new or already there" one at a time: two overlapping imports would otherwise both insert.
         await ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('cchc.procedures.dossier-import'))", ct);
         await ExecuteAsync($"ANALYZE {Staging}", ct);
+        await EnsureUnitsExistedAsync(units, ct);
+        var unitsCheckedAt = Stopwatch.GetElapsedTime(started);
         var distinct = await ScalarAsync($"SELECT count(*) FROM (SELECT dossier_id FROM {Staging} GROUP BY dossier_id) ids", ct);
         if (distinct < records)
         {
@@ -146,8 +149,8 @@ public sealed class DossierImport : IAsyncDisposable
             }
             var insertedAt = Stopwatch.GetElapsedTime(started);
             events = await WriteEventsAsync(now, ct);
-            logger.LogDebug("Import of {Records} records: checks {Checks}, insert {Insert}, events {Events}",
-                records, checkedAt, insertedAt - checkedAt, Stopwatch.GetElapsedTime(started) - insertedAt);
+            logger.LogDebug("Import of {Records} records: units {Units}, checks {Checks}, insert {Insert}, events {Events}",
+                records, unitsCheckedAt, checkedAt - unitsCheckedAt, insertedAt - checkedAt, Stopwatch.GetElapsedTime(started) - insertedAt);
         }
         if (ownsTransaction)
         {
@@ -167,6 +170,36 @@ public sealed class DossierImport : IAsyncDisposable
         {
             await transaction.DisposeAsync(); // rolls back unless committed
         }
+    }
+
+    /// <summary>
+    /// Every receiving unit must have existed on the Vietnam day its dossier was received: one query over the DISTINCT
+    /// (unit, day) pairs of the staged records (a few hundred, whatever the number of records) against the local copy of
+    /// the unit reference data. The first record (lowest index) of a refused pair refuses the whole import.
+    /// </summary>
+    private async Task EnsureUnitsExistedAsync(IUnitReference units, CancellationToken ct)
+    {
+        var day = UnitReferenceStore.VietnamDaySql("received_at");
+        int index;
+        string unit;
+        DateOnly refusedOn;
+        await using (var command = new NpgsqlCommand(
+            $"""
+            SELECT p.idx, p.receiving_unit, p.day FROM (
+                SELECT receiving_unit, {day} AS day, min(idx) AS idx FROM {Staging} GROUP BY 1, 2) p
+            WHERE NOT {UnitReferenceStore.ExistedSql("p.receiving_unit", "p.day")}
+            ORDER BY p.idx LIMIT 1
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                return;
+            }
+            (index, unit, refusedOn) = (reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2));
+        }
+        var lifetimes = await units.LoadAsync([unit], ct);
+        throw lifetimes.Refusal(unit, refusedOn, $"records[{index}].receiving_unit");
     }
 
     /// <summary>The same dossier twice in one call is fine only when both records say the same.</summary>
