@@ -157,12 +157,8 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
 
     private async Task<ImportDocumentsResponse> ImportAsync(IReadOnlyList<DocumentImportRecord> records, CancellationToken ct)
     {
-        // Every record's issuing body must have existed on its signing day: the units are loaded once for the call.
+        // Every new document's issuing body must have existed on its signing day: the units are loaded once for the call.
         var lifetimes = await units.LoadAsync(records.Select(r => r.Definition.IssuerUnit), ct);
-        for (var i = 0; i < records.Count; i++)
-        {
-            lifetimes.EnsureExisted(records[i].Definition.IssuerUnit, records[i].Definition.SignedOn, $"records[{i}].attributes.issuer_unit");
-        }
         var ids = records.Select(r => r.DocumentId).ToList();
         var causeIds = records.SelectMany(r => r.Events).Select(e => e.CausedBy).OfType<string>().Except(ids).Distinct().ToList();
         var stored = await db.Documents.AsNoTracking().Include(d => d.Events)
@@ -187,6 +183,7 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
                 unchanged++;
                 continue;
             }
+            lifetimes.EnsureExisted(record.Definition.IssuerUnit, record.Definition.SignedOn, $"records[{i}].attributes.issuer_unit");
             var state = new DocumentState(record.DocumentId, record.Definition, [], 1);
             for (var j = 0; j < record.Events.Count; j++)
             {

@@ -125,8 +125,6 @@ public sealed class DossierImport : IAsyncDisposable
         // Imports decide "new or already there" one at a time: two overlapping imports would otherwise both insert.
         await ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('cchc.procedures.dossier-import'))", ct);
         await ExecuteAsync($"ANALYZE {Staging}", ct);
-        await EnsureUnitsExistedAsync(units, ct);
-        var unitsCheckedAt = Stopwatch.GetElapsedTime(started);
         var distinct = await ScalarAsync($"SELECT count(*) FROM (SELECT dossier_id FROM {Staging} GROUP BY dossier_id) ids", ct);
         if (distinct < records)
         {
@@ -135,6 +133,12 @@ public sealed class DossierImport : IAsyncDisposable
         }
         var inserted = distinct - await RemoveStoredAsync(ct);
         var checkedAt = Stopwatch.GetElapsedTime(started);
+        if (inserted > 0)
+        {
+            // Only the new dossiers are facts this call records (those already stored were checked when they were).
+            await EnsureUnitsExistedAsync(units, ct);
+        }
+        var unitsCheckedAt = Stopwatch.GetElapsedTime(started);
         var events = 0;
         if (inserted > 0)
         {
@@ -149,8 +153,8 @@ public sealed class DossierImport : IAsyncDisposable
             }
             var insertedAt = Stopwatch.GetElapsedTime(started);
             events = await WriteEventsAsync(now, ct);
-            logger.LogDebug("Import of {Records} records: units {Units}, checks {Checks}, insert {Insert}, events {Events}",
-                records, unitsCheckedAt, checkedAt - unitsCheckedAt, insertedAt - checkedAt, Stopwatch.GetElapsedTime(started) - insertedAt);
+            logger.LogDebug("Import of {Records} records: checks {Checks}, units {Units}, insert {Insert}, events {Events}",
+                records, checkedAt, unitsCheckedAt - checkedAt, insertedAt - unitsCheckedAt, Stopwatch.GetElapsedTime(started) - insertedAt);
         }
         if (ownsTransaction)
         {
@@ -174,7 +178,7 @@ public sealed class DossierImport : IAsyncDisposable
 
     /// <summary>
     /// Every receiving unit must have existed on the Vietnam day its dossier was received: one query over the DISTINCT
-    /// (unit, day) pairs of the staged records (a few hundred, whatever the number of records) against the local copy of
+    /// (unit, day) pairs of the staged new records (a few hundred, whatever the number of records) against the local copy of
     /// the unit reference data. The first record (lowest index) of a refused pair refuses the whole import.
     /// </summary>
     private async Task EnsureUnitsExistedAsync(IUnitReference units, CancellationToken ct)
