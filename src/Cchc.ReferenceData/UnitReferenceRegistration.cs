@@ -15,8 +15,8 @@ public static class UnitReferenceRegistration
     /// <summary>
     /// The one call a service makes, inside its messaging setup:
     /// <c>builder.AddCchcMessaging(bus =&gt; bus.AddUnitReference&lt;MyDbContext&gt;())</c>. It adds the UnitsChanged
-    /// consumer on the service's own queue (named after <typeparamref name="TDbContext"/>, e.g.
-    /// <c>units-changed--procedures-db-context</c>-like kebab-case: every service gets every event), and
+    /// consumer on the service's own queue (named after <typeparamref name="TDbContext"/>:
+    /// <c>procedures-unit-reference</c> for ProceduresDbContext; every service gets every event), and
     /// <see cref="IUnitReference"/> (scoped) for write paths and the status API. The model of
     /// <typeparamref name="TDbContext"/> must call <c>AddInbox()</c> and <c>AddUnitReference()</c>; then map the API with
     /// <see cref="MapUnitReference"/> and add its rule with <see cref="UnitReferenceRules"/>.

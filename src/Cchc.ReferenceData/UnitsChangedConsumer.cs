@@ -1,5 +1,6 @@
 using Cchc.Contracts.Events.Organisation;
 using Cchc.Messaging;
+using Cchc.ServiceKit;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -37,7 +38,14 @@ public sealed class UnitsChangedConsumerDefinition<TDbContext> : ConsumerDefinit
 {
     public UnitsChangedConsumerDefinition()
     {
+        // The service's own queue, e.g. "procedures-unit-reference" for ProceduresDbContext: every service needs every event.
+        EndpointName = QueueName;
         // Rare, small messages; revisions make order irrelevant, a few at once are plenty.
         ConcurrentMessageLimit = 4;
     }
+
+    /// <summary>The queue of <typeparamref name="TDbContext"/>'s copy: its name without "DbContext", kebab-case, then "-unit-reference".</summary>
+    public static string QueueName { get; } = SnakeCaseNames.ToSnakeCase(
+        typeof(TDbContext).Name.EndsWith("DbContext", StringComparison.Ordinal) ? typeof(TDbContext).Name[..^"DbContext".Length] : typeof(TDbContext).Name)
+        .Replace('_', '-') + "-unit-reference";
 }

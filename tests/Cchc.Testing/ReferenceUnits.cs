@@ -22,7 +22,7 @@ public static class ReferenceUnits
     /// writing the same names again changes nothing). Use for units a test records facts for without testing the check.
     /// </summary>
     public static Task SeedAsync(string connectionString, IEnumerable<string> names) =>
-        ApplyAsync(connectionString, names.Select(n => Unit(CodeOf(n), 1, Period(LongAgo, null, n))));
+        ApplyAsync(connectionString, names.Select(n => History(CodeOf(n), 1, Period(LongAgo, null, n))));
 
     /// <summary>Writes <paramref name="units"/> into the copy in the database of <paramref name="connectionString"/>.</summary>
     public static async Task<int> ApplyAsync(string connectionString, IEnumerable<UnitHistory> units)
@@ -35,7 +35,7 @@ public static class ReferenceUnits
         return applied;
     }
 
-    public static UnitHistory Unit(string code, long revision, params UnitPeriod[] periods) =>
+    public static UnitHistory History(string code, long revision, params UnitPeriod[] periods) =>
         new() { UnitCode = code, Revision = revision, Periods = periods };
 
     public static UnitPeriod Period(DateOnly from, DateOnly? to, string name, UnitKind kind = UnitKind.PeoplesCommittee, IReadOnlyList<string>? successors = null) =>
