@@ -94,16 +94,28 @@ public static class UnitReferenceStore
         string.IsNullOrWhiteSpace(text) ? string.Empty : text.Trim().Normalize(NormalizationForm.FormC);
 
     /// <summary>
-    /// SQL predicate: the unit named by <paramref name="unitSql"/> (a name or a code; compared after NFC normalisation)
-    /// existed on the day <paramref name="daySql"/> (a date). For bulk checks over a staging table: run it on the
-    /// DISTINCT (unit, day) pairs, not per row.
+    /// SQL predicate: the unit named by <paramref name="normalizedUnitSql"/> (a name or a code, already normalised with
+    /// <see cref="NormalizeSql"/>) existed on the day <paramref name="daySql"/> (a date): two index probes (by name, by
+    /// code). For bulk checks over a staging table: run it on the DISTINCT (unit, day) pairs, not per row, and normalise
+    /// once per pair.
     /// </summary>
-    public static string ExistedSql(string unitSql, string daySql) =>
+    public static string ExistedSql(string normalizedUnitSql, string daySql) => $"(NOT {MissingSql(normalizedUnitSql, daySql)})";
+
+    /// <summary>
+    /// SQL predicate, the negation of <see cref="ExistedSql"/>: no period with that name, nor of the unit with that code,
+    /// covers the day. Written as two NOT EXISTS so that PostgreSQL can plan each as a hash anti-join over the distinct
+    /// pairs (the range condition as join filter) — the form a bulk import should use to find refused pairs.
+    /// </summary>
+    public static string MissingSql(string normalizedUnitSql, string daySql) =>
         $"""
-        EXISTS (SELECT 1 FROM {PeriodsTable} ur
-                WHERE (ur.name = normalize(btrim({unitSql}), NFC) COLLATE "C" OR ur.unit_code = normalize(btrim({unitSql}), NFC) COLLATE "C")
-                  AND ur.valid_from <= {daySql} AND (ur.valid_to IS NULL OR ur.valid_to >= {daySql}))
+        (NOT EXISTS (SELECT 1 FROM {PeriodsTable} ur WHERE ur.name = {normalizedUnitSql}
+                   AND ur.valid_from <= {daySql} AND (ur.valid_to IS NULL OR ur.valid_to >= {daySql}))
+         AND NOT EXISTS (SELECT 1 FROM {PeriodsTable} uc WHERE uc.unit_code = {normalizedUnitSql}
+                   AND uc.valid_from <= {daySql} AND (uc.valid_to IS NULL OR uc.valid_to >= {daySql})))
         """;
+
+    /// <summary>SQL expression: <paramref name="textSql"/> as names and codes are stored (trimmed, NFC, collation "C").</summary>
+    public static string NormalizeSql(string textSql) => $"""(normalize(btrim({textSql}), NFC) COLLATE "C")""";
 
     /// <summary>SQL expression: the Vietnam local day (UTC+7) of the timestamptz <paramref name="instantSql"/>.</summary>
     public static string VietnamDaySql(string instantSql) => $"(({instantSql} AT TIME ZONE 'UTC') + interval '7 hours')::date";

@@ -33,6 +33,7 @@ public sealed class DossierImport : IAsyncDisposable
     private readonly ILogger logger;
     private readonly NpgsqlConnection connection;
     private readonly HashSet<string> knownProcedures;
+    private readonly HashSet<string> receivingUnits = new(StringComparer.Ordinal);
     private NpgsqlBinaryImporter? writer;
     private long records;
 
@@ -98,6 +99,7 @@ public sealed class DossierImport : IAsyncDisposable
         await w.WriteAsync(d.DossierId, NpgsqlDbType.Text, ct);
         await w.WriteAsync(d.ProcedureCode, NpgsqlDbType.Text, ct);
         await w.WriteAsync(d.ReceivingUnit, NpgsqlDbType.Text, ct);
+        receivingUnits.Add(d.ReceivingUnit);
         await w.WriteAsync((int)d.UnitLevel, NpgsqlDbType.Integer, ct);
         await w.WriteAsync((int)d.Channel, NpgsqlDbType.Integer, ct);
         await w.WriteAsync((int)d.Status, NpgsqlDbType.Integer, ct);
@@ -179,7 +181,10 @@ public sealed class DossierImport : IAsyncDisposable
     /// <summary>
     /// Every receiving unit must have existed on the Vietnam day its dossier was received: one query over the DISTINCT
     /// (unit, day) pairs of the staged new records (a few hundred, whatever the number of records) against the local copy of
-    /// the unit reference data. The first record (lowest index) of a refused pair refuses the whole import.
+    /// the unit reference data. The first record (lowest index) of a refused pair refuses the whole import. The few
+    /// distinct units are normalised here (trim, NFC), once each, and joined in as a parameter: normalising in SQL per
+    /// pair cost ~10× the rest of the check. The two NOT EXISTS are planned as hash anti-joins (~20 ms per 50,000
+    /// records with ~46,000 distinct pairs, on a busy 2-core machine).
     /// </summary>
     private async Task EnsureUnitsExistedAsync(IUnitReference units, CancellationToken ct)
     {
@@ -187,15 +192,20 @@ public sealed class DossierImport : IAsyncDisposable
         int index;
         string unit;
         DateOnly refusedOn;
+        var raw = receivingUnits.ToArray();
         await using (var command = new NpgsqlCommand(
             $"""
-            SELECT p.idx, p.receiving_unit, p.day FROM (
-                SELECT receiving_unit, {day} AS day, min(idx) AS idx FROM {Staging} GROUP BY 1, 2) p
-            WHERE NOT {UnitReferenceStore.ExistedSql("p.receiving_unit", "p.day")}
+            SELECT p.idx, p.receiving_unit, p.day
+            FROM (SELECT receiving_unit, {day} AS day, min(idx) AS idx FROM {Staging} GROUP BY 1, 2) p
+            JOIN unnest(@raw, @normalized) AS n(raw, unit) ON n.raw COLLATE "C" = p.receiving_unit
+            WHERE {UnitReferenceStore.MissingSql("(n.unit COLLATE \"C\")", "p.day")}
             ORDER BY p.idx LIMIT 1
             """, connection))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
+            command.Parameters.Add(new NpgsqlParameter<string[]>("raw", raw) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("normalized", [.. raw.Select(UnitReferenceStore.Normalize)])
+                { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            await using var reader = await command.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
                 return;

@@ -64,9 +64,12 @@ public sealed class ImportBenchmark(ProceduresService service, ITestOutputHelper
         await using var check = new Npgsql.NpgsqlCommand(
             $"""
             SELECT count(*) FROM (SELECT receiving_unit, {day} AS day FROM dossiers WHERE starts_with(dossier_id, @p) GROUP BY 1, 2) p
-            WHERE NOT {Cchc.ReferenceData.UnitReferenceStore.ExistedSql("p.receiving_unit", "p.day")}
+            JOIN unnest(@raw, @normalized) AS n(raw, unit) ON n.raw COLLATE "C" = p.receiving_unit
+            WHERE {Cchc.ReferenceData.UnitReferenceStore.MissingSql("(n.unit COLLATE \"C\")", "p.day")}
             """, connection);
         check.Parameters.AddWithValue("p", prefix + "-0");
+        check.Parameters.AddWithValue("raw", units.ToArray());
+        check.Parameters.AddWithValue("normalized", units.Select(Cchc.ReferenceData.UnitReferenceStore.Normalize).ToArray());
         var checkWatch = Stopwatch.StartNew();
         Assert.Equal(0L, (long)(await check.ExecuteScalarAsync())!);
         output.WriteLine($"unit check over the same {count:N0} dossiers' distinct unit/day pairs: {checkWatch.Elapsed.TotalMilliseconds:N0} ms");

@@ -14,7 +14,9 @@ using static Cchc.Testing.ReferenceUnits;
 
 namespace Cchc.Procedures.Tests.Integration;
 
-[CollectionDefinition(Name)]
+// Not in parallel with the other collection: two WebApplicationFactory<Program> starting at once can catch each other's
+// host (the entry point is intercepted process-wide), and one then binds the real Kestrel ports.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProceduresWithBrokerCollection : ICollectionFixture<ProceduresWithBroker>
 {
     public const string Name = "procedures-with-broker";

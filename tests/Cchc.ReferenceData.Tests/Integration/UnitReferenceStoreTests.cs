@@ -81,7 +81,7 @@ public sealed class UnitReferenceStoreTests(PostgresServer postgres) : IAsyncLif
         {
             foreach (var day in days)
             {
-                await using var command = new NpgsqlCommand($"SELECT {UnitReferenceStore.ExistedSql("@unit", "@day")}", connection);
+                await using var command = new NpgsqlCommand($"SELECT {UnitReferenceStore.ExistedSql(UnitReferenceStore.NormalizeSql("@unit"), "@day")}", connection);
                 command.Parameters.AddWithValue("unit", unit);
                 command.Parameters.AddWithValue("day", day);
                 var bySql = (bool)(await command.ExecuteScalarAsync())!;
