@@ -1,6 +1,7 @@
 using Cchc.Legal.Api.Data;
 using Cchc.Legal.Api.Extensions;
 using Cchc.Legal.Api.Grpc;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
 
@@ -18,6 +19,7 @@ app.UseCchcGrpcSecurity();
 app.MapGrpcService<DocumentGrpcService>();
 app.MapGrpcService<ReviewGrpcService>();
 app.MapGrpcService<CheckGrpcService>();
+app.MapUnitReference();
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Cchc.Procedures.Api.Extensions;
 using Cchc.Procedures.Api.Grpc;
+using Cchc.ReferenceData;
 using Cchc.Security;
 
 if (MigrateCommand.IsRequested(args))
@@ -16,6 +17,7 @@ app.UseCchcGrpcSecurity();
 app.MapGrpcService<ProcedureCatalogGrpcService>();
 app.MapGrpcService<DossierGrpcService>();
 app.MapGrpcService<FeedbackGrpcService>();
+app.MapUnitReference();
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

@@ -66,6 +66,12 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
             + $"{units.Status.Units:N0} units at revision {units.Status.Revision:N0}; staffing {units.Staffing.Inserted:N0} inserted, "
             + $"{units.Staffing.Updated:N0} updated, {units.Staffing.Unchanged:N0} unchanged ({units.Elapsed.TotalSeconds:N1} s)");
 
+        // The services' local copies of the registry must hold this revision before facts are recorded against its units.
+        var synced = await new ReferenceWaiter(grpc, progress)
+            .WaitAsync(units.Status.Revision, ReferenceWaiter.DomainServices, options.WaitTimeout, cancellation);
+        progress.Line($"[1/7] Unit reference data at revision {units.Status.Revision:N0} in {string.Join(", ", ReferenceWaiter.DomainServices)} "
+            + $"({synced.TotalSeconds:N1} s)");
+
         step.Restart();
         progress.Line($"[2/7] Catalogue via {options.Grpc} ...");
         var catalogue = await new CatalogueLoader(new ProcedureCatalogService.ProcedureCatalogServiceClient(grpc), progress)

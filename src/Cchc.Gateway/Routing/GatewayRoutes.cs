@@ -37,6 +37,8 @@ public static class GatewayRoutes
         "grpc.reflection.v1alpha.ServerReflection",
         // Each service's own audit log (Cchc.Security); unlike health and reflection it needs a token with audit.read.
         "cchc.audit.v1.AuditService",
+        // Each domain service's local copy of the unit reference data (Cchc.ReferenceData); needs organisation.read.
+        "cchc.reference.v1.UnitReference",
     ];
 
     private static readonly string[] HttpPathPrefixes = ["/api/reports", "/reports"];

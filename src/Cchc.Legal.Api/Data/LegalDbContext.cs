@@ -1,5 +1,6 @@
 using Cchc.Security;
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.ServiceKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,8 @@ public sealed class LegalDbContext(DbContextOptions<LegalDbContext> options) : D
             b.HasKey(x => x.PeriodId);
         });
         modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+        modelBuilder.AddUnitReference();
         modelBuilder.UseSnakeCaseNames(typeof(LegalDbContext).Namespace!);
     }
 }

@@ -3,6 +3,7 @@ using Cchc.Security;
 using Cchc.Contracts;
 using Cchc.Legal.Api.Data;
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.ServiceKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,8 @@ public static class ApplicationServiceExtensions
     {
         builder.AddLegalDatabase();
         builder.Services.AddHealthChecks().AddDbContextCheck<LegalDbContext>(ResourceNames.LegalDb);
-        builder.AddCchcMessaging();
+        // The local copy of the unit reference data: its own queue for UnitsChanged, the checker of write paths.
+        builder.AddCchcMessaging(bus => bus.AddUnitReference<LegalDbContext>());
         builder.Services.AddOutboxRelay<LegalDbContext>();
         builder.AddCchcGrpcSecurity<LegalDbContext>(LegalAccessRules.Configure);
         builder.Services.AddDefaultGrpc(o =>

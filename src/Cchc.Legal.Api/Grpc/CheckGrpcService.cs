@@ -1,6 +1,7 @@
 using Cchc.Legal.Api.Data;
 using Cchc.Legal.Api.Domain;
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.ServiceKit;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using C = Cchc.Contracts.Events.Legal;
 namespace Cchc.Legal.Api.Grpc;
 
 /// <summary>Checks (kiểm tra) of documents by the competent authority; the one write is <see cref="RecordCheck"/> (an upsert by check id).</summary>
-public sealed class CheckGrpcService(LegalDbContext db, TimeProvider clock) : CheckService.CheckServiceBase
+public sealed class CheckGrpcService(LegalDbContext db, TimeProvider clock, IUnitReference units) : CheckService.CheckServiceBase
 {
     public override Task<DocumentCheck> RecordCheck(RecordCheckRequest request, ServerCallContext context)
     {
@@ -34,6 +35,8 @@ public sealed class CheckGrpcService(LegalDbContext db, TimeProvider clock) : Ch
                     return existing.ToState().ToWire();
                 }
             }
+            // The checking authority must have existed on the day of the check.
+            await units.EnsureExistedAsync(check.CheckingUnit, check.CheckedOn, "check.checking_unit", ct);
             var next = check with { Version = (existing?.Version ?? 0) + 1 };
             var now = Instant.Normalize(clock.GetUtcNow());
             if (existing is null)

@@ -2,6 +2,7 @@ using Cchc.Contracts;
 using Cchc.Legal.Api.Data;
 using Cchc.Legal.Api.Domain;
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
 using Grpc.Core;
@@ -14,7 +15,7 @@ namespace Cchc.Legal.Api.Grpc;
 /// The register: every write stores the document's new state and its LegalDocumentsRecorded event in one transaction.
 /// Writes go through <see cref="RegisterDocument"/>, <see cref="RecordLifecycleEvent"/> and <see cref="ImportDocuments"/> only.
 /// </summary>
-public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, RequestSecurity security, ILogger<DocumentGrpcService> logger)
+public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, RequestSecurity security, IUnitReference units, ILogger<DocumentGrpcService> logger)
     : DocumentService.DocumentServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -31,6 +32,8 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
                 DocumentRules.EnsureSameRegistration(existing.ToState(), command);
                 return existing.ToWire(Today);
             }
+            // The issuing body must have existed on the day it signed the document.
+            await units.EnsureExistedAsync(command.Definition.IssuerUnit, command.Definition.SignedOn, "attributes.issuer_unit", ct);
             var state = new DocumentState(command.DocumentId, command.Definition, [], 1);
             var now = Now;
             db.Documents.Add(DocumentEntity.From(state, now));
@@ -154,6 +157,8 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
 
     private async Task<ImportDocumentsResponse> ImportAsync(IReadOnlyList<DocumentImportRecord> records, CancellationToken ct)
     {
+        // Every new document's issuing body must have existed on its signing day: the units are loaded once for the call.
+        var lifetimes = await units.LoadAsync(records.Select(r => r.Definition.IssuerUnit), ct);
         var ids = records.Select(r => r.DocumentId).ToList();
         var causeIds = records.SelectMany(r => r.Events).Select(e => e.CausedBy).OfType<string>().Except(ids).Distinct().ToList();
         var stored = await db.Documents.AsNoTracking().Include(d => d.Events)
@@ -178,6 +183,7 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
                 unchanged++;
                 continue;
             }
+            lifetimes.EnsureExisted(record.Definition.IssuerUnit, record.Definition.SignedOn, $"records[{i}].attributes.issuer_unit");
             var state = new DocumentState(record.DocumentId, record.Definition, [], 1);
             for (var j = 0; j < record.Events.Count; j++)
             {

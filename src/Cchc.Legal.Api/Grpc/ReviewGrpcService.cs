@@ -1,6 +1,7 @@
 using Cchc.Legal.Api.Data;
 using Cchc.Legal.Api.Domain;
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.ServiceKit;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Cchc.Legal.Api.Grpc;
 /// from the documents' lifecycle. Writes: <see cref="CreateReviewRound"/>, <see cref="RecordReviewFinding"/>,
 /// <see cref="CreateSystematisationPeriod"/>; a finding's change writes its ReviewFindingsRecorded event in the same transaction.
 /// </summary>
-public sealed class ReviewGrpcService(LegalDbContext db, TimeProvider clock) : ReviewService.ReviewServiceBase
+public sealed class ReviewGrpcService(LegalDbContext db, TimeProvider clock, IUnitReference units) : ReviewService.ReviewServiceBase
 {
     public override Task<ReviewRound> CreateReviewRound(CreateReviewRoundRequest request, ServerCallContext context)
     {
@@ -29,6 +30,8 @@ public sealed class ReviewGrpcService(LegalDbContext db, TimeProvider clock) : R
                 }
                 return round.ToWire();
             }
+            // The reviewing unit must have existed on the day the round started.
+            await units.EnsureExistedAsync(round.ReviewingUnit, round.StartedOn, "round.reviewing_unit", ct);
             db.ReviewRounds.Add(new ReviewRoundEntity
             {
                 RoundId = round.RoundId, ReviewingUnit = round.ReviewingUnit, Kind = round.Kind, Topic = round.Topic,
@@ -63,6 +66,8 @@ public sealed class ReviewGrpcService(LegalDbContext db, TimeProvider clock) : R
             {
                 return existing.ToState().ToWire();
             }
+            // The reviewing unit must have existed on the day of the finding (it may have been merged since the round began).
+            await units.EnsureExistedAsync(unit, finding.FoundOn, "reviewing_unit", ct);
             var next = finding with { Version = (existing?.Version ?? 0) + 1 };
             var now = Now;
             if (existing is null)
@@ -97,6 +102,8 @@ public sealed class ReviewGrpcService(LegalDbContext db, TimeProvider clock) : R
             var existing = await db.SystematisationPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.PeriodId == period.PeriodId, ct);
             if (existing is null)
             {
+                // The systematising unit must have existed at the end of the period it systematises.
+                await units.EnsureExistedAsync(period.Unit, period.To, "period.unit", ct);
                 db.SystematisationPeriods.Add(new SystematisationPeriodEntity
                 {
                     PeriodId = period.PeriodId, Unit = period.Unit, Level = period.Level, IssuerUnits = [.. period.IssuerUnits],

@@ -1,4 +1,5 @@
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,8 @@ public sealed class ProceduresDbContext(DbContextOptions<ProceduresDbContext> op
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProceduresDbContext).Assembly);
         modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+        modelBuilder.AddUnitReference();
         modelBuilder.AddAuditLog();
         modelBuilder.AddIdempotency();
         modelBuilder.UseSnakeCaseNames(typeof(ProceduresDbContext).Namespace!);

@@ -1,5 +1,6 @@
 using Cchc.Contracts;
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.Procedures.Api.Data;
 using Cchc.Procedures.Api.Grpc;
 using Cchc.Procedures.Api.Security;
@@ -19,7 +20,8 @@ public static class ApplicationServiceExtensions
     {
         builder.AddProceduresDatabase();
         builder.Services.AddHealthChecks().AddDbContextCheck<ProceduresDbContext>(ResourceNames.ProceduresDb);
-        builder.AddCchcMessaging();
+        // The local copy of the unit reference data: its own queue for UnitsChanged, the checker of write paths.
+        builder.AddCchcMessaging(bus => bus.AddUnitReference<ProceduresDbContext>());
         builder.Services.AddOutboxRelay<ProceduresDbContext>();
         builder.AddCchcGrpcSecurity<ProceduresDbContext>(ProceduresAccessRules.Configure);
         builder.Services.AddDefaultGrpc(o =>

@@ -4,6 +4,8 @@ using Events = Cchc.Contracts.Events.Procedures;
 using Cchc.Messaging;
 using Cchc.Procedures.Api.Data;
 using Cchc.Procedures.Api.Domain;
+using Cchc.ReferenceData;
+using Cchc.Contracts;
 using Cchc.Security.Authorization;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cchc.Procedures.Api.Grpc;
 
 /// <summary>One-stop-shop dossiers: every change records the dossier's new state and a DossiersRecorded event together.</summary>
-public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider clock, RequestSecurity security, ILogger<DossierGrpcService> logger)
+public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider clock, RequestSecurity security, IUnitReference units, ILogger<DossierGrpcService> logger)
     : DossierService.DossierServiceBase
 {
     public override Task<Dossier> ReceiveDossier(ReceiveDossierRequest request, ServerCallContext context)
@@ -30,6 +32,8 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
             {
                 throw DomainException.Precondition("procedure_code", Messages.UnknownProcedure(facts.ProcedureCode));
             }
+            // The receiving unit must have existed on the (Vietnam) day the dossier was received.
+            await units.EnsureExistedAsync(facts.ReceivingUnit, VietnamCalendar.LocalDate(facts.ReceivedAt), "receiving_unit", ct);
             var dossier = DossierEntity.From(facts, version: 1, Instant.Normalize(clock.GetUtcNow()));
             db.Dossiers.Add(dossier);
             return await SaveWithEventAsync(dossier, ct);
@@ -120,7 +124,7 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
             await import.AddAsync(index, facts, ct);
             index++;
         }
-        var result = await import.CompleteAsync(Instant.Normalize(clock.GetUtcNow()), ct);
+        var result = await import.CompleteAsync(Instant.Normalize(clock.GetUtcNow()), units, ct);
         security.TargetId = $"records:{result.Records}";
         logger.LogInformation("Imported {Records} dossier records ({Inserted} new, {Unchanged} unchanged, {Events} events) in {Elapsed}",
             result.Records, result.Inserted, result.Unchanged, result.Events, clock.GetElapsedTime(started));

@@ -1,6 +1,7 @@
 using Cchc.Contracts.Events.Legal;
 using Cchc.Legal.Api.Grpc;
 using Grpc.Core;
+using Cchc.Testing;
 using static Cchc.Testing.RpcAssert;
 using CheckResult = Cchc.Legal.Api.Grpc.CheckResult;
 using CheckHandling = Cchc.Legal.Api.Grpc.CheckHandling;
@@ -119,6 +120,7 @@ public sealed class ImportAndReviewTests(LegalService service)
     public async Task SystematisationCounts_AreComputedFromTheLifecycle_AndFollowLaterEvents()
     {
         var issuer = $"UBND tỉnh Thử {Guid.NewGuid():N}"[..40];
+        await ReferenceUnits.SeedAsync(service.ConnectionString, [issuer]);
         DocumentRecord Doc(string id, string signedOn, int number, params LifecycleEvent[] events)
         {
             var r = Record(id, signedOn, number, events);

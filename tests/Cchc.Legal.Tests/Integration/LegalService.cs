@@ -36,12 +36,18 @@ public sealed class LegalService : IAsyncLifetime
 
     public CheckService.CheckServiceClient Checks => new(channel);
 
+    /// <summary>The units the tests record facts for, existing since long ago (the fixture seeds the service's copy).</summary>
+    public static readonly IReadOnlyList<string> KnownUnits =
+        [TestData.ProvinceCommittee, TestData.ProvinceCouncil, "Sở Tư pháp", "Sở Nội vụ", "UBND huyện Tam Đường", "HĐND huyện Tam Đường"];
+
     public async Task InitializeAsync()
     {
         await postgres.InitializeAsync();
         ConnectionString = await postgres.CreateDatabaseAsync("legal_service_tests");
         var exitCode = await MigrateCommand.RunAsync<LegalDbContext>(b => b.AddLegalDatabase(), [new("ConnectionStrings:legaldb", ConnectionString)]);
         Assert.Equal(0, exitCode);
+        // The service refuses facts of units its copy of the registry does not know on the day: seed the tests' units.
+        await ReferenceUnits.SeedAsync(ConnectionString, KnownUnits);
 
         Issuer = await TestTokenIssuer.StartAsync();
         var closedBrokerPort = FreePort.Next();

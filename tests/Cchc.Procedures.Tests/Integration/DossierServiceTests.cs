@@ -1,6 +1,7 @@
 using Cchc.Contracts.Events.Procedures;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
+using Cchc.Testing;
 using static Cchc.Testing.RpcAssert;
 using DossierChannel = Cchc.Procedures.Api.Grpc.DossierChannel;
 using DossierStatus = Cchc.Procedures.Api.Grpc.DossierStatus;
@@ -169,6 +170,7 @@ public sealed class DossierServiceTests(ProceduresService service) : IAsyncLifet
     public async Task ListDossiers_FiltersByUnitStatusLevelAndReceivedDays_AndPagesInIdOrder()
     {
         var unit = TestData.NewId("Một cửa");
+        await ReferenceUnits.SeedAsync(service.ConnectionString, [unit]);
         var ids = new List<string>();
         for (var i = 0; i < 7; i++)
         {

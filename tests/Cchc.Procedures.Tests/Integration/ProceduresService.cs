@@ -43,12 +43,21 @@ public sealed class ProceduresService : IAsyncLifetime
 
     public FeedbackService.FeedbackServiceClient Feedback => new(channel);
 
+    /// <summary>The units the tests record dossiers for, existing since long ago (the fixture seeds the service's copy).</summary>
+    public static readonly IReadOnlyList<string> KnownUnits =
+    [
+        "UBND xã Bản Lang", "UBND xã Bản Bo", "UBND huyện Tam Đường", "UBND huyện Sìn Hồ",
+        .. Enumerable.Range(0, 8).Select(n => $"Bộ phận Một cửa huyện {n}"),
+    ];
+
     public async Task InitializeAsync()
     {
         await postgres.InitializeAsync();
         ConnectionString = await postgres.CreateDatabaseAsync("procedures_service_tests");
         var exitCode = await MigrateCommand.RunAsync([new("ConnectionStrings:proceduresdb", ConnectionString)]);
         Assert.Equal(0, exitCode);
+        // The service refuses dossiers of units its copy of the registry does not know on the day: seed the tests' units.
+        await ReferenceUnits.SeedAsync(ConnectionString, KnownUnits);
 
         Issuer = await TestTokenIssuer.StartAsync();
         var closedBrokerPort = FreePort.Next();
