@@ -29,7 +29,11 @@ var organisation = builder.AddSuiteService<Projects.Cchc_Organisation_Api>(
     ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, infrastructure.DatabaseNamed(ResourceNames.OrganisationDb), infrastructure)
     .WithTokenValidation(identity, settings);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, organisation, identity)
+var finance = builder.AddSuiteService<Projects.Cchc_Finance_Api>(
+    ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, infrastructure.DatabaseNamed(ResourceNames.FinanceDb), infrastructure)
+    .WithTokenValidation(identity, settings);
+
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, organisation, finance, identity)
     .WithTokenValidation(identity, settings);
 
 builder.Build().Run();

@@ -1,3 +1,4 @@
+using Cchc.Cli.Demo.Finance;
 using Cchc.Cli.Demo.Legal;
 
 namespace Cchc.Cli.Demo;
@@ -32,6 +33,10 @@ public sealed class DemoDataSet
 
     private readonly Lazy<DemoLegalRegister> _legal = new(LegalGenerator.Generate);
 
+    /// <summary>The public finance data (units' autonomy statuses, unreported breakdown cells, budget figures), generated on first use.</summary>
+    public DemoFinance Finance => _finance.Value;
+
+    private readonly Lazy<DemoFinance> _finance = new(FinanceGenerator.Generate);
     /// <summary>The unit registry's history (2004 – the 2025 reform) and the staffing facts, generated on first use.</summary>
     public Organisation.DemoOrganisation Organisation => _organisation.Value;
 

@@ -101,11 +101,16 @@ public static class ReportApi
         var legalDocuments = await db.LegalDocuments.LongCountAsync(cancellationToken);
         var reviewFindings = await db.ReviewFindings.LongCountAsync(cancellationToken);
         var documentChecks = await db.DocumentChecks.LongCountAsync(cancellationToken);
+        var autonomyUnits = await db.AutonomyUnits.LongCountAsync(cancellationToken);
+        var autonomyStatuses = await db.AutonomyStatuses.LongCountAsync(cancellationToken);
+        var budgetFigures = await db.BudgetFigures.LongCountAsync(cancellationToken);
+        var unreported = await db.UnreportedBreakdowns.LongCountAsync(cancellationToken);
         var units = await db.UnitRevisions.LongCountAsync(cancellationToken);
         var unitRevision = await db.UnitRevisions.MaxAsync(u => (long?)u.Revision, cancellationToken) ?? 0;
         var staffingFacts = await db.StaffingFacts.LongCountAsync(cancellationToken);
         var lastEventAt = await db.Set<InboxMessage>().MaxAsync(m => (DateTimeOffset?)m.ProcessedAt, cancellationToken);
-        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks)
+        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks,
+            autonomyUnits, autonomyStatuses, budgetFigures, unreported)
         {
             Units = units,
             UnitRevision = unitRevision,

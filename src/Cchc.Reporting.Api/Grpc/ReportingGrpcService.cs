@@ -53,6 +53,7 @@ public sealed class ReportingGrpcService(AppendixQuery query) : ReportingService
             Heading = row.Definition.Heading,
             Indicator = row.Definition.Indicator,
         };
+        result.NotReportedPeriods.AddRange(row.NotReported ?? []);
         foreach (var (period, value) in row.Values ?? new Dictionary<string, ReportValue?>())
         {
             result.Values[period] = MapToValue(value);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
+using FinanceApi = Cchc.Finance.Api.Grpc;
 using LegalApi = Cchc.Legal.Api.Grpc;
 using OrgApi = Cchc.Organisation.Api.Grpc;
 
@@ -23,6 +24,12 @@ internal sealed class FakeProceduresService : CallInvoker
     private readonly HashSet<string> _legalDocuments = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), LegalApi.ReviewFinding> _findings = [];
     private readonly Dictionary<string, LegalApi.DocumentCheck> _checks = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Unit, string From)> _statuses = [];
+    private readonly HashSet<(int, int, int)> _unreported = [];
+    private readonly HashSet<string> _figures = new(StringComparer.Ordinal);
+
+    /// <summary>Finance writes that changed something (statuses, unreported cells, budget figures).</summary>
+    public int FinanceWrites { get; private set; }
 
     public int LegalWrites { get; private set; }
 
@@ -68,7 +75,7 @@ internal sealed class FakeProceduresService : CallInvoker
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
         Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        if (method.Name is not ("ImportDossiers" or "ImportDocuments" or "ImportChanges" or "ImportStaffing"))
+        if (method.Name is not ("ImportDossiers" or "ImportDocuments" or "ImportChanges" or "ImportStaffing" or "ImportStatuses" or "ImportBudgetFigures"))
         {
             throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
         }
@@ -76,6 +83,8 @@ internal sealed class FakeProceduresService : CallInvoker
         var response = writer.Completed.ContinueWith(t => method.Name switch
             {
                 "ImportDocuments" => (TResponse)(object)ImportDocuments(t.Result.Cast<LegalApi.DocumentRecord>().ToList()),
+                "ImportStatuses" => (TResponse)(object)ImportFinance(t.Result.Cast<FinanceApi.AutonomyStatus>().Select(r => _statuses.Add((r.Unit, r.EffectiveFrom))).ToList()),
+                "ImportBudgetFigures" => (TResponse)(object)ImportFinance(t.Result.Cast<FinanceApi.BudgetFigure>().Select(r => _figures.Add(r.FigureId)).ToList()),
                 "ImportChanges" => (TResponse)(object)ImportChanges(t.Result.Cast<OrgApi.UnitChange>().ToList()),
                 "ImportStaffing" => (TResponse)(object)ImportStaffing(t.Result.Cast<OrgApi.StaffingItem>().ToList()),
                 _ => (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
@@ -115,6 +124,7 @@ internal sealed class FakeProceduresService : CallInvoker
         ("RecordReviewFinding", LegalApi.RecordReviewFindingRequest r) => Upsert(_findings, (r.Finding.RoundId, r.Finding.DocumentId), r.Finding),
         ("RecordCheck", LegalApi.RecordCheckRequest r) => Upsert(_checks, r.Check.CheckId, r.Check),
         ("CreateSystematisationPeriod", LegalApi.CreateSystematisationPeriodRequest r) => new LegalApi.SystematisationPeriod(r.Period) { Counts = new() },
+        ("DeclareUnreportedBreakdowns", FinanceApi.DeclareUnreportedBreakdownsRequest r) => Declare(r),
         _ => throw new RpcException(new Status(StatusCode.Unimplemented, name)),
     };
 
@@ -126,6 +136,24 @@ internal sealed class FakeProceduresService : CallInvoker
             LegalWrites++;
         }
         return value;
+    }
+
+    private FinanceApi.DeclareUnreportedBreakdownsResponse Declare(FinanceApi.DeclareUnreportedBreakdownsRequest request)
+    {
+        var inserted = request.Items.Count(i => _unreported.Add((i.Year, (int)i.ParentKind, (int)i.Level)));
+        FinanceWrites += inserted;
+        return new FinanceApi.DeclareUnreportedBreakdownsResponse { Inserted = inserted, Unchanged = request.Items.Count - inserted };
+    }
+
+    /// <summary>An import whose records were each added (true) or already present (false).</summary>
+    private FinanceApi.ImportResponse ImportFinance(List<bool> added)
+    {
+        lock (_lock)
+        {
+            var inserted = added.Count(a => a);
+            FinanceWrites += inserted;
+            return new FinanceApi.ImportResponse { Records = added.Count, Inserted = inserted, Unchanged = added.Count - inserted };
+        }
     }
 
     private OrgApi.ImportChangesResponse ImportChanges(List<OrgApi.UnitChange> changes)
@@ -282,14 +310,15 @@ internal sealed class FakeProceduresService : CallInvoker
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri?.AbsolutePath != "/api/reports/status") return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-            int feedback, documents, findings, checks, units, staffing;
+            int feedback, documents, findings, checks, units, statuses, figures, unreported, registryUnits, staffing;
             long revision;
             lock (service._lock)
             {
                 (feedback, documents, findings, checks) = (service._feedback.Count, service._legalDocuments.Count, service._findings.Count, service._checks.Count);
-                (units, staffing, revision) = (service._units.Count, service._staffing.Count, service._unitRevision);
+                (units, statuses, figures, unreported) = (service._statuses.Select(s => s.Unit).Distinct().Count(), service._statuses.Count, service._figures.Count, service._unreported.Count);
+                (registryUnits, staffing, revision) = (service._units.Count, service._staffing.Count, service._unitRevision);
             }
-            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}},"units":{{units}},"unitRevision":{{revision}},"staffingFacts":{{staffing}}}""";
+            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}},"autonomyUnits":{{units}},"autonomyStatuses":{{statuses}},"budgetFigures":{{figures}},"unreportedBreakdowns":{{unreported}},"units":{{registryUnits}},"unitRevision":{{revision}},"staffingFacts":{{staffing}}}""";
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
         }
     }
