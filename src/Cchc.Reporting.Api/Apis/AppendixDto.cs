@@ -44,4 +44,5 @@ public sealed record RowDto(
 public sealed record AppendixSummaryDto(int No, string Title);
 
 public sealed record ReadModelStatusDto(long Dossiers, long ProcedureVersions, long Feedback, DateTimeOffset? LastEventAt,
-    long LegalDocuments = 0, long ReviewFindings = 0, long DocumentChecks = 0);
+    long LegalDocuments = 0, long ReviewFindings = 0, long DocumentChecks = 0,
+    long EgovSubmissions = 0, long EgovCapabilityStates = 0);

@@ -65,7 +65,10 @@ public static class ReportApi
         var legalDocuments = await db.LegalDocuments.LongCountAsync(cancellationToken);
         var reviewFindings = await db.ReviewFindings.LongCountAsync(cancellationToken);
         var documentChecks = await db.DocumentChecks.LongCountAsync(cancellationToken);
+        var egovSubmissions = await db.EgovMetrics.LongCountAsync(cancellationToken);
+        var egovCapabilityStates = await db.EgovCapabilities.LongCountAsync(cancellationToken);
         var lastEventAt = await db.Set<InboxMessage>().MaxAsync(m => (DateTimeOffset?)m.ProcessedAt, cancellationToken);
-        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks));
+        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks,
+            egovSubmissions, egovCapabilityStates));
     }
 }

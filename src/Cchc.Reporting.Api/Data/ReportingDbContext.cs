@@ -14,6 +14,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<LegalDocumentFact> LegalDocuments => Set<LegalDocumentFact>();
     public DbSet<ReviewFindingFact> ReviewFindings => Set<ReviewFindingFact>();
     public DbSet<DocumentCheckFact> DocumentChecks => Set<DocumentCheckFact>();
+    public DbSet<EgovMetricFact> EgovMetrics => Set<EgovMetricFact>();
+    public DbSet<EgovCapabilityFact> EgovCapabilities => Set<EgovCapabilityFact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

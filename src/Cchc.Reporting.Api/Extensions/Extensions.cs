@@ -29,6 +29,8 @@ public static class Extensions
             bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
             bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
             bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
+            bus.AddConsumer<MetricsSubmittedConsumer, MetricsSubmittedConsumerDefinition>();
+            bus.AddConsumer<CapabilityStatesRecordedConsumer, CapabilityStatesRecordedConsumerDefinition>();
         });
 
         builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s
