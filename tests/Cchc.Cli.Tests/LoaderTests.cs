@@ -40,6 +40,8 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Contains("Reporting caught up", output);
         var legal = data.Legal;
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
+        var egov = Cchc.Cli.Demo.Egov.EgovGenerator.Generate();
+        Assert.Equal(egov.Metrics.Count + egov.Capabilities.Count, service.EgovWrites);
 
         // 4. A rerun writes nothing and skips every period without sending a dossier.
         var calls = service.ImportCalls;
@@ -48,6 +50,7 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(data.Catalogue.Changes.Count, service.CatalogueWrites);
         Assert.Equal(3 * data.Feedback.Count, service.FeedbackWrites);
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
+        Assert.Equal(egov.Metrics.Count + egov.Capabilities.Count, service.EgovWrites);
         Assert.Equal(data.Plans.Count, output.Split('\n').Count(l => l.Contains("dossiers already present", StringComparison.Ordinal)));
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cchc.Cli.Auth;
 using Cchc.Cli.Demo;
+using Cchc.Cli.Demo.Egov;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
 
@@ -88,8 +89,15 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
         }
 
         step.Restart();
+        var egov = EgovGenerator.Generate();
+        var egovLoaded = await new EgovLoader(grpc).LoadAsync(egov, cancellation);
+        progress.Line($"[e-gov] E-government data (generated): {egov.Metrics.Count} metric submissions ({egovLoaded.Submissions.Inserted} inserted, "
+            + $"{egovLoaded.Submissions.Unchanged} unchanged), {egov.Capabilities.Count} capability states ({egovLoaded.Capabilities.Inserted} inserted, "
+            + $"{egovLoaded.Capabilities.Unchanged} unchanged) ({egovLoaded.Elapsed.TotalSeconds:N1} s)");
+
+        step.Restart();
         var expected = new ReportingStatus(data.DossierCount, data.Catalogue.Changes.Count, data.Feedback.Count,
-            register.Documents.Count, register.Findings.Count, register.Checks.Count);
+            register.Documents.Count, register.Findings.Count, register.Checks.Count, egov.Metrics.Count, egov.Capabilities.Count);
         progress.Line($"[5/5] Waiting for the reporting service ({options.Http}) to count {expected} ...");
         var waited = await new ReportingWaiter(http, progress).WaitAsync(expected, options.WaitTimeout, cancellation);
         progress.Line($"[5/5] Reporting caught up in {waited.TotalSeconds:N1} s");

@@ -12,14 +12,18 @@ internal sealed record ReportingStatus(
     [property: JsonPropertyName("feedback")] long Feedback,
     [property: JsonPropertyName("legalDocuments")] long LegalDocuments = 0,
     [property: JsonPropertyName("reviewFindings")] long ReviewFindings = 0,
-    [property: JsonPropertyName("documentChecks")] long DocumentChecks = 0)
+    [property: JsonPropertyName("documentChecks")] long DocumentChecks = 0,
+    [property: JsonPropertyName("egovSubmissions")] long EgovSubmissions = 0,
+    [property: JsonPropertyName("egovCapabilityStates")] long EgovCapabilityStates = 0)
 {
     public bool Reached(ReportingStatus expected) =>
         Dossiers >= expected.Dossiers && ProcedureVersions >= expected.ProcedureVersions && Feedback >= expected.Feedback
-        && LegalDocuments >= expected.LegalDocuments && ReviewFindings >= expected.ReviewFindings && DocumentChecks >= expected.DocumentChecks;
+        && LegalDocuments >= expected.LegalDocuments && ReviewFindings >= expected.ReviewFindings && DocumentChecks >= expected.DocumentChecks
+        && EgovSubmissions >= expected.EgovSubmissions && EgovCapabilityStates >= expected.EgovCapabilityStates;
 
     public override string ToString() => $"dossiers {Dossiers:N0}, procedure versions {ProcedureVersions:N0}, feedback {Feedback:N0}, "
-        + $"legal documents {LegalDocuments:N0}, review findings {ReviewFindings:N0}, checks {DocumentChecks:N0}";
+        + $"legal documents {LegalDocuments:N0}, review findings {ReviewFindings:N0}, checks {DocumentChecks:N0}, "
+        + $"e-gov submissions {EgovSubmissions:N0}, capability states {EgovCapabilityStates:N0}";
 }
 
 /// <summary>Polls the reporting service's status until its counts reach what was loaded, or fails at the deadline.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
+using EgovApi = Cchc.Egov.Api.Grpc;
 using LegalApi = Cchc.Legal.Api.Grpc;
 
 namespace Cchc.Cli.Tests.Fakes;
@@ -24,6 +25,9 @@ internal sealed class FakeProceduresService : CallInvoker
     private readonly Dictionary<string, LegalApi.DocumentCheck> _checks = new(StringComparer.Ordinal);
 
     public int LegalWrites { get; private set; }
+    public int EgovWrites { get; private set; }
+    private readonly HashSet<string> _egovSubmissions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _egovCapabilities = new(StringComparer.Ordinal);
 
     public int CatalogueWrites { get; private set; }
     public long DossiersInserted { get; private set; }
@@ -58,11 +62,18 @@ internal sealed class FakeProceduresService : CallInvoker
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
         Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        if (method.Name is not ("ImportDossiers" or "ImportDocuments")) throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
+        if (method.Name is not ("ImportDossiers" or "ImportDocuments" or "ImportSubmissions" or "ImportCapabilityStates"))
+            throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
         var writer = new RecordWriter<TRequest>();
-        var response = writer.Completed.ContinueWith(t => method.Name == "ImportDocuments"
-                ? (TResponse)(object)ImportDocuments(t.Result.Cast<LegalApi.DocumentRecord>().ToList())
-                : (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
+        var response = writer.Completed.ContinueWith(t => method.Name switch
+            {
+                "ImportDocuments" => (TResponse)(object)ImportDocuments(t.Result.Cast<LegalApi.DocumentRecord>().ToList()),
+                "ImportSubmissions" => (TResponse)(object)ImportEgov(_egovSubmissions,
+                    t.Result.Cast<EgovApi.MetricValue>().Select(m => $"{m.SourceSystem}|{m.Unit}|{m.Metric}|{m.PeriodFrom}|{m.PeriodTo}").ToList()),
+                "ImportCapabilityStates" => (TResponse)(object)ImportEgov(_egovCapabilities,
+                    t.Result.Cast<EgovApi.CapabilityStateRecord>().Select(c => $"{c.Unit}|{c.Capability}|{c.EffectiveFrom}").ToList()),
+                _ => (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
+            },
             TaskContinuationOptions.ExecuteSynchronously);
         return new AsyncClientStreamingCall<TRequest, TResponse>(writer, response, Task.FromResult(new Metadata()),
             () => Status.DefaultSuccess, () => [], () => { });
@@ -117,6 +128,16 @@ internal sealed class FakeProceduresService : CallInvoker
             var inserted = records.Count(r => _legalDocuments.Add(r.DocumentId));
             LegalWrites += inserted;
             return new LegalApi.ImportDocumentsResponse { Records = records.Count, Inserted = inserted, Unchanged = records.Count - inserted };
+        }
+    }
+
+    private EgovApi.ImportResponse ImportEgov(HashSet<string> store, List<string> keys)
+    {
+        lock (_lock)
+        {
+            var inserted = keys.Count(store.Add);
+            EgovWrites += inserted;
+            return new EgovApi.ImportResponse { Records = keys.Count, Inserted = inserted, Unchanged = keys.Count - inserted };
         }
     }
 
@@ -226,9 +247,10 @@ internal sealed class FakeProceduresService : CallInvoker
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri?.AbsolutePath != "/api/reports/status") return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-            int feedback, documents, findings, checks;
+            int feedback, documents, findings, checks, submissions, capabilities;
             lock (service._lock) (feedback, documents, findings, checks) = (service._feedback.Count, service._legalDocuments.Count, service._findings.Count, service._checks.Count);
-            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}}}""";
+            lock (service._lock) (submissions, capabilities) = (service._egovSubmissions.Count, service._egovCapabilities.Count);
+            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}},"egovSubmissions":{{submissions}},"egovCapabilityStates":{{capabilities}}}""";
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
         }
     }
