@@ -25,7 +25,11 @@ var legal = builder.AddSuiteService<Projects.Cchc_Legal_Api>(
     ResourceNames.LegalApi, ResourceNames.LegalMigrator, infrastructure.LegalDb, infrastructure)
     .WithTokenValidation(identity, settings);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, identity)
+var egov = builder.AddSuiteService<Projects.Cchc_Egov_Api>(
+    ResourceNames.EgovApi, ResourceNames.EgovMigrator, infrastructure.DatabaseNamed(ResourceNames.EgovDb), infrastructure)
+    .WithTokenValidation(identity, settings);
+
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, egov, identity)
     .WithTokenValidation(identity, settings);
 
 builder.Build().Run();

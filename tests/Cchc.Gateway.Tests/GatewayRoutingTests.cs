@@ -17,6 +17,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
         gateway.Procedures.SetServing(true);
         gateway.Reporting.SetServing(true);
         gateway.Legal.SetServing(true);
+        gateway.Egov.SetServing(true);
         return Task.CompletedTask;
     }
 
@@ -28,6 +29,8 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("/cchc.reporting.v1.ReportingService/GetAppendix", "reporting")]
     [InlineData("/cchc.legal.v1.DocumentService/ImportDocuments", "legal")]
     [InlineData("/cchc.legal.v1.ReviewService/GetSystematisationPeriod", "legal")]
+    [InlineData("/cchc.egov.v1.MetricService/ImportSubmissions", "egov")]
+    [InlineData("/cchc.egov.v1.CapabilityService/ListCapabilityStates", "egov")]
     public async Task ServicePackageCalls_OnTheGrpcPort_AreForwardedOverH2cToTheirService(string path, string expectedBackend)
     {
         using var response = await gateway.H2c.SendAsync(GrpcRequest(path));
@@ -42,6 +45,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("procedures")]
     [InlineData("reporting")]
     [InlineData("legal")]
+    [InlineData("egov")]
     public async Task HealthWithServiceHeader_IsAnsweredByThatService(string service)
     {
         var other = service == "procedures" ? gateway.Reporting : gateway.Procedures;
