@@ -33,7 +33,11 @@ var finance = builder.AddSuiteService<Projects.Cchc_Finance_Api>(
     ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, infrastructure.DatabaseNamed(ResourceNames.FinanceDb), infrastructure)
     .WithTokenValidation(identity, settings);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, organisation, finance, identity)
+var egov = builder.AddSuiteService<Projects.Cchc_Egov_Api>(
+    ResourceNames.EgovApi, ResourceNames.EgovMigrator, infrastructure.DatabaseNamed(ResourceNames.EgovDb), infrastructure)
+    .WithTokenValidation(identity, settings);
+
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, organisation, finance, egov, identity)
     .WithTokenValidation(identity, settings);
 
 builder.Build().Run();

@@ -38,6 +38,7 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(0, service.DossiersUnchanged);
         Assert.Equal(3 * data.Feedback.Count, service.FeedbackWrites);
         Assert.Contains("Reporting caught up", output);
+        Assert.Contains("Unit reference data at revision", output);
         var legal = data.Legal;
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
         var finance = data.Finance;
@@ -46,6 +47,8 @@ public sealed class LoaderTests(DemoFacts facts)
 
         Assert.Equal(data.Organisation.Changes.Count, service.UnitChanges);
         Assert.Equal(data.Organisation.Staffing.Count, service.StaffingItems);
+        var egov = Cchc.Cli.Demo.Egov.EgovGenerator.Generate();
+        Assert.Equal(egov.Metrics.Count + egov.Capabilities.Count, service.EgovWrites);
 
         // 4. A rerun writes nothing and skips every period without sending a dossier.
         var calls = service.ImportCalls;
@@ -55,6 +58,7 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(3 * data.Feedback.Count, service.FeedbackWrites);
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
         Assert.Equal(financeWrites, service.FinanceWrites);
+        Assert.Equal(egov.Metrics.Count + egov.Capabilities.Count, service.EgovWrites);
         Assert.Equal(data.Plans.Count, output.Split('\n').Count(l => l.Contains("dossiers already present", StringComparison.Ordinal)));
         Assert.Contains($"0 changes applied, {data.Organisation.Changes.Count:N0} already recorded", output);
     }

@@ -36,6 +36,7 @@ public class GatewayFixture : IAsyncLifetime
     public FakeBackend Legal { get; } = new("legal");
     public FakeBackend Finance { get; } = new("finance");
     public FakeBackend Organisation { get; } = new("organisation");
+    public FakeBackend Egov { get; } = new("egov");
     public FakeBackend Identity { get; } = new("identity");
     public int GrpcPort { get; } = FreePort.Next();
     public int HttpPort { get; } = FreePort.Next();
@@ -66,6 +67,7 @@ public class GatewayFixture : IAsyncLifetime
         await Legal.StartAsync();
         await Finance.StartAsync();
         await Organisation.StartAsync();
+        await Egov.StartAsync();
         await Identity.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -80,6 +82,7 @@ public class GatewayFixture : IAsyncLifetime
             ["services:legal-api:grpc:0"] = $"http://127.0.0.1:{Legal.GrpcPort}",
             ["services:finance-api:grpc:0"] = $"http://127.0.0.1:{Finance.GrpcPort}",
             ["services:organisation-api:grpc:0"] = $"http://127.0.0.1:{Organisation.GrpcPort}",
+            ["services:egov-api:grpc:0"] = $"http://127.0.0.1:{Egov.GrpcPort}",
             ["services:identity:http:0"] = $"http://127.0.0.1:{Identity.HttpPort}",
             // Backends' own HTTP ports are known to discovery but must never be reachable through the gateway.
             ["services:procedures-api:http:0"] = $"http://127.0.0.1:{Procedures.HttpPort}",
@@ -137,6 +140,7 @@ public class GatewayFixture : IAsyncLifetime
         await Legal.DisposeAsync();
         await Finance.DisposeAsync();
         await Organisation.DisposeAsync();
+        await Egov.DisposeAsync();
         await Identity.DisposeAsync();
         if (Issuer is not null)
         {

@@ -19,6 +19,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
         gateway.Legal.SetServing(true);
         gateway.Finance.SetServing(true);
         gateway.Organisation.SetServing(true);
+        gateway.Egov.SetServing(true);
         return Task.CompletedTask;
     }
 
@@ -34,6 +35,8 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("/cchc.finance.v1.BudgetService/ListBudgetFigures", "finance")]
     [InlineData("/cchc.organisation.v1.UnitRegistryService/GetTree", "organisation")]
     [InlineData("/cchc.organisation.v1.StaffingService/ImportStaffing", "organisation")]
+    [InlineData("/cchc.egov.v1.MetricService/ImportSubmissions", "egov")]
+    [InlineData("/cchc.egov.v1.CapabilityService/ListCapabilityStates", "egov")]
     public async Task ServicePackageCalls_OnTheGrpcPort_AreForwardedOverH2cToTheirService(string path, string expectedBackend)
     {
         using var response = await gateway.H2c.SendAsync(GrpcRequest(path));
@@ -50,6 +53,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("legal")]
     [InlineData("finance")]
     [InlineData("organisation")]
+    [InlineData("egov")]
     public async Task HealthWithServiceHeader_IsAnsweredByThatService(string service)
     {
         var other = service == "procedures" ? gateway.Reporting : gateway.Procedures;

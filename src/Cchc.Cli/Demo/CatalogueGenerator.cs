@@ -9,6 +9,9 @@ public sealed class DemoCatalogue
     public required IReadOnlyList<ProcedureProfile> Profiles { get; init; }
     public required IReadOnlyList<Decision> Decisions { get; init; }
 
+    /// <summary>The one online service (level 3) that receives online dossiers before 2019 (Appendix 7 row 11's 0.2%).</summary>
+    public required string OnlinePilot { get; init; }
+
     public int Count(ChangeKind kind) => Changes.Count(c => c.Kind == kind);
 }
 
@@ -31,6 +34,7 @@ internal sealed class CatalogueGenerator
     private readonly Dictionary<GovernmentLevel, NamePool> _names = [];
     private readonly List<int> _codeNumbers;
     private int _nextCode;
+    private Proc? _pilot;
 
     private CatalogueGenerator()
     {
@@ -49,6 +53,7 @@ internal sealed class CatalogueGenerator
             Changes = generator._changes.OrderBy(c => c.Day).ThenBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.Version).ToList(),
             Profiles = generator._procedures.Select(p => new ProcedureProfile(p.Code, p.ProcessingDays, p.Popularity)).ToList(),
             Decisions = generator._decisions,
+            OnlinePilot = generator._pilot!.Code,
         };
     }
 
@@ -70,6 +75,21 @@ internal sealed class CatalogueGenerator
                 Announce(level, place, _random.Pick(decisions), replacing: null);
             }
         }
+        ChoosePilot();
+    }
+
+    /// <summary>
+    /// The most popular provincial procedure of the starting catalogue is announced as an online service at level 3 and
+    /// kept (protected): until 2018 it is the only online service that receives online dossiers.
+    /// </summary>
+    private void ChoosePilot()
+    {
+        _pilot = _procedures.Where(p => p.Spec.Level == GovernmentLevel.Province)
+            .OrderByDescending(p => p.Popularity).ThenBy(p => p.Code, StringComparer.Ordinal).First();
+        _pilot.Spec = _pilot.Spec with { OnlineLevel = OnlineServiceLevel.Level3 };
+        _pilot.Protected = true;
+        var i = _changes.FindIndex(c => c.Code == _pilot.Code);
+        _changes[i] = _changes[i] with { Attributes = _pilot.Spec };
     }
 
     private void ChangeDuring(int period)
@@ -85,8 +105,8 @@ internal sealed class CatalogueGenerator
             AnnounceNew(level, target, cells, decisions, replaced);
             MovePlaces(level, p.Year, cells, decisions);
         }
-        UpgradeOnlineServices(p.Year, decisions);
         if (p.Year == DemoTargets.FlagsFromYear) SetFlags(p.Year, decisions);
+        AdjustOnlineServices(period, decisions);
     }
 
     private static double ChurnRate(GovernmentLevel level) => level switch
@@ -165,20 +185,50 @@ internal sealed class CatalogueGenerator
         }
     }
 
-    /// <summary>Online public services at levels 3 and 4 (Decree 43/2011) arrive from 2017 on.</summary>
-    private void UpgradeOnlineServices(int year, IReadOnlyList<Decision> decisions)
+    /// <summary>
+    /// Online public services at levels 3 and 4 (Decree 43/2011): at the period's end exactly the target number are in
+    /// force (Appendix 7 row 10). A decision of its own, after the period's others (so versions stay in date order),
+    /// upgrades the most popular level-2 procedures or downgrades the least popular online ones; from 2019 the province
+    /// keeps the most popular (the pilot first) and protects them, so each receives online dossiers (row 11).
+    /// </summary>
+    private void AdjustOnlineServices(int period, IReadOnlyList<Decision> decisions)
     {
-        var (toLevel3, toLevel4) = year switch { 2017 => (25, 5), 2018 => (64, 74), 2019 => (20, 10), _ => (0, 0) };
-        Upgrade(OnlineServiceLevel.Level4, toLevel4, [OnlineServiceLevel.Level3, OnlineServiceLevel.Level2]);
-        Upgrade(OnlineServiceLevel.Level3, toLevel3, [OnlineServiceLevel.Level2]);
-
-        void Upgrade(OnlineServiceLevel to, int count, OnlineServiceLevel[] from)
+        var p = DemoPeriod.All[period];
+        var year = p.Year;
+        var target = ModernisationTargets.OnlineServices[period];
+        var last = MakeDecisions(decisions.Max(d => d.Date).AddDays(1), p.To.AddDays(-1), 1).Single();
+        var lastDay = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var change in _changes)
         {
-            var candidates = _procedures.Where(c => !c.Abolished && !c.Protected && c.LastChangeYear < year
-                && c.Spec.Level != GovernmentLevel.Commune && from.Contains(c.Spec.OnlineLevel)).ToList();
-            _random.Shuffle(candidates);
-            foreach (var c in candidates.Take(count)) Amend(c, s => s with { OnlineLevel = to }, _random.Pick(decisions), year);
+            if (!lastDay.TryGetValue(change.Code, out var day) || change.Day > day) lastDay[change.Code] = change.Day;
         }
+        bool Changeable(Proc c) => lastDay[c.Code] < last.Date; // a procedure's versions are on strictly later days
+        var online = _procedures.Where(c => !c.Abolished && ModernisationTargets.IsOnline(c.Spec.OnlineLevel)).ToList();
+        if (year >= ModernisationTargets.EveryOnlineServiceUsedFrom && !online.Any(c => c.KeptOnline))
+        {
+            foreach (var c in online.OrderByDescending(c => c == _pilot).ThenByDescending(c => c.Popularity).ThenBy(c => c.Code, StringComparer.Ordinal).Take(target))
+            {
+                c.KeptOnline = true;
+                c.Protected = true;
+            }
+        }
+        if (online.Count > target)
+        {
+            foreach (var c in online.Where(c => !c.KeptOnline && c != _pilot && Changeable(c)).OrderBy(c => c.Popularity).ThenBy(c => c.Code, StringComparer.Ordinal)
+                .Take(online.Count - target).ToList())
+            {
+                Amend(c, s => s with { OnlineLevel = OnlineServiceLevel.Level2 }, last, year);
+            }
+        }
+        var upgradable = _procedures.Where(c => !c.Abolished && c.Spec.Level != GovernmentLevel.Commune && c.Spec.OnlineLevel == OnlineServiceLevel.Level2 && Changeable(c))
+            .OrderByDescending(c => c.Popularity).ThenBy(c => c.Code, StringComparer.Ordinal).Take(target - online.Count).ToList();
+        for (var i = 0; i < upgradable.Count; i++)
+        {
+            var to = i % 9 < 5 ? OnlineServiceLevel.Level4 : OnlineServiceLevel.Level3;
+            Amend(upgradable[i], s => s with { OnlineLevel = to }, last, year);
+        }
+        var count = _procedures.Count(c => !c.Abolished && ModernisationTargets.IsOnline(c.Spec.OnlineLevel));
+        if (count != target) throw new InvalidOperationException($"{year}: {count} online services at levels 3–4 instead of {target}.");
     }
 
     /// <summary>
@@ -284,5 +334,7 @@ internal sealed class CatalogueGenerator
         public int Versions { get; set; }
         public bool Abolished { get; set; }
         public bool Protected { get; set; }
+        /// <summary>One of the online services the province keeps from 2019 (Appendix 7 rows 10–11).</summary>
+        public bool KeptOnline { get; set; }
     }
 }

@@ -27,6 +27,7 @@ internal sealed class CatalogueSnapshots
 
     public CatalogueSnapshots(DemoCatalogue catalogue)
     {
+        OnlinePilot = catalogue.OnlinePilot;
         var profiles = catalogue.Profiles.ToDictionary(p => p.Code);
         var order = new List<string>();
         var current = new Dictionary<string, ProcedureSpec?>();
@@ -41,6 +42,9 @@ internal sealed class CatalogueSnapshots
             _snapshots.Add(DemoTargets.Levels.ToDictionary(level => level, level => Build(level, order, current, profiles)));
         }
     }
+
+    /// <summary>The code of the only online service used before 2019 (<see cref="DemoCatalogue.OnlinePilot"/>).</summary>
+    public string OnlinePilot { get; }
 
     /// <summary>The procedures of <paramref name="level"/> in force on <paramref name="day"/>.</summary>
     public LevelSnapshot At(DateOnly day, GovernmentLevel level)

@@ -45,7 +45,8 @@ public sealed record DemoDossier(
     DateTimeOffset ReceivedAt,
     DateTimeOffset DueAt,
     DossierStatus Status,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    bool? ProcessedElectronically = null);
 
 /// <summary>Citizen feedback (PAKN): received, resolved and its answer published on the provincial portal.</summary>
 public sealed record DemoFeedback(string FeedbackId, string? ProcedureCode, string Subject, DateTimeOffset ReceivedAt,

@@ -22,6 +22,7 @@ internal sealed class DossierGenerator(CatalogueSnapshots catalogue)
         var index = new int[levels.Count];
         var eligibleRank = new long[levels.Count];
         var buffer = new List<Draft>(4096);
+        var electronic = new ElectronicProcessing();
         var sequence = 0;
         for (var d = 0; d < days.Count; d++)
         {
@@ -47,12 +48,12 @@ internal sealed class DossierGenerator(CatalogueSnapshots catalogue)
             foreach (var x in buffer)
             {
                 yield return new DemoDossier(PeriodPlan.DossierId(plan.Period.Year, ++sequence), x.ProcedureCode, x.Unit, x.Level,
-                    x.Channel, x.ReceivedAt, x.DueAt, x.Status, x.ClosedAt);
+                    x.Channel, x.ReceivedAt, x.DueAt, x.Status, x.ClosedAt, electronic.Next(x.Status, x.ReceivedAt, x.ClosedAt));
             }
         }
     }
 
-    private static Draft Make(DemoRandom random, PeriodPlan plan, int d, GovernmentLevel level, LevelSnapshot snapshot,
+    private Draft Make(DemoRandom random, PeriodPlan plan, int d, GovernmentLevel level, LevelSnapshot snapshot,
         DossierStatus status, bool late, int index)
     {
         var days = plan.WorkingDays;
@@ -77,7 +78,7 @@ internal sealed class DossierGenerator(CatalogueSnapshots catalogue)
             // do not depend on which commune, so Appendix 3 is unchanged.
             _ => Pick(random, LaiChauUnits.CommuneUnitsOn(days[d])),
         };
-        var online = snapshot.Online(p) switch { OnlineServiceLevel.Level4 => 0.45, OnlineServiceLevel.Level3 => 0.25, _ => 0.0 };
+        var online = ModernisationTargets.OnlineShare(plan.Period.Year, snapshot.Online(p), snapshot.Code(p) == catalogue.OnlinePilot);
         var u = random.NextDouble();
         var channel = u < online ? DossierChannel.Online : u > 0.975 ? DossierChannel.PublicPostal : DossierChannel.InPerson;
         return new Draft(snapshot.Code(p), unit, level, channel, receivedAt, dueAt, status, closedAt, index);

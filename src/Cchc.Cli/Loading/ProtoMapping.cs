@@ -39,6 +39,7 @@ internal static class ProtoMapping
             Status = (DossierStatus)(int)d.Status,
         };
         if (d.ClosedAt is { } closed) record.ClosedAt = Timestamp.FromDateTimeOffset(closed);
+        if (d.ProcessedElectronically is { } electronic) record.ProcessedElectronically = electronic;
         return record;
     }
 }

@@ -15,11 +15,13 @@ public sealed class DossierEntity
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Processed through the electronic one-stop-shop system; null when the sender did not say.</summary>
+    public bool? ProcessedElectronically { get; set; }
     public int Version { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 
     public DossierFacts ToFacts() =>
-        new(DossierId, ProcedureCode, ReceivingUnit, UnitLevel, Channel, ReceivedAt, DueAt, Status, ClosedAt);
+        new(DossierId, ProcedureCode, ReceivingUnit, UnitLevel, Channel, ReceivedAt, DueAt, Status, ClosedAt, ProcessedElectronically);
 
     public static DossierEntity From(DossierFacts facts, int version, DateTimeOffset recordedAt)
     {
@@ -32,6 +34,7 @@ public sealed class DossierEntity
     {
         (ProcedureCode, ReceivingUnit, UnitLevel, Channel) = (facts.ProcedureCode, facts.ReceivingUnit, facts.UnitLevel, facts.Channel);
         (ReceivedAt, DueAt, Status, ClosedAt) = (facts.ReceivedAt, facts.DueAt, facts.Status, facts.ClosedAt);
+        ProcessedElectronically = facts.ProcessedElectronically;
         (Version, RecordedAt) = (version, recordedAt);
     }
 }

@@ -25,8 +25,8 @@ public sealed class DossierImport : IAsyncDisposable
 
     private const int FetchSize = 20 * EventBatchSize;
     private const string Staging = "dossier_import";
-    private const string Columns = "dossier_id, procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at";
-    private const string Content = "procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at";
+    private const string Columns = "dossier_id, procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at, processed_electronically";
+    private const string Content = "procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at, processed_electronically";
 
     private readonly IDbContextTransaction transaction;
     private readonly bool ownsTransaction;
@@ -69,7 +69,8 @@ public sealed class DossierImport : IAsyncDisposable
                     idx integer NOT NULL, dossier_id text COLLATE "C" NOT NULL, procedure_code text COLLATE "C" NOT NULL,
                     receiving_unit text COLLATE "C" NOT NULL,
                     unit_level integer NOT NULL, channel integer NOT NULL, status integer NOT NULL,
-                    received_at timestamptz NOT NULL, due_at timestamptz NOT NULL, closed_at timestamptz
+                    received_at timestamptz NOT NULL, due_at timestamptz NOT NULL, closed_at timestamptz,
+                    processed_electronically boolean
                 ) ON COMMIT DROP;
                 """, connection))
             {
@@ -108,6 +109,14 @@ public sealed class DossierImport : IAsyncDisposable
         if (d.ClosedAt is { } closedAt)
         {
             await w.WriteAsync(closedAt, NpgsqlDbType.TimestampTz, ct);
+        }
+        else
+        {
+            await w.WriteNullAsync(ct);
+        }
+        if (d.ProcessedElectronically is { } electronic)
+        {
+            await w.WriteAsync(electronic, NpgsqlDbType.Boolean, ct);
         }
         else
         {
@@ -279,7 +288,7 @@ public sealed class DossierImport : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
-            ? (reader.GetInt32(0), reader.GetInt32(1), ReadFacts(reader, 2), ReadFacts(reader, 11))
+            ? (reader.GetInt32(0), reader.GetInt32(1), ReadFacts(reader, 2), ReadFacts(reader, 12))
             : null;
     }
 
@@ -333,7 +342,8 @@ public sealed class DossierImport : IAsyncDisposable
         ReceivedAt: r.GetFieldValue<DateTimeOffset>(at + 6),
         DueAt: r.GetFieldValue<DateTimeOffset>(at + 7),
         Status: (DossierStatus)r.GetInt32(at + 5),
-        ClosedAt: r.IsDBNull(at + 8) ? null : r.GetFieldValue<DateTimeOffset>(at + 8));
+        ClosedAt: r.IsDBNull(at + 8) ? null : r.GetFieldValue<DateTimeOffset>(at + 8),
+        ProcessedElectronically: r.IsDBNull(at + 9) ? null : r.GetBoolean(at + 9));
 
     private static string Prefixed(string alias, string columns = Columns) =>
         string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));

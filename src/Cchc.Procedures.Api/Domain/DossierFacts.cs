@@ -12,7 +12,8 @@ public sealed record DossierFacts(
     DateTimeOffset ReceivedAt,
     DateTimeOffset DueAt,
     DossierStatus Status,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    bool? ProcessedElectronically = null)
 {
     public bool OnTime => DossierRules.IsOnTime(Status, ClosedAt, DueAt);
 
@@ -27,6 +28,7 @@ public sealed record DossierFacts(
         : Channel != other.Channel ? "channel"
         : ReceivedAt != other.ReceivedAt ? "received_at"
         : DueAt != other.DueAt ? "due_at"
+        : ProcessedElectronically != other.ProcessedElectronically ? "processed_electronically"
         : !includeClosure ? null
         : Status != other.Status ? "status"
         : ClosedAt != other.ClosedAt ? "closed_at"

@@ -12,7 +12,8 @@ public static class DossierValidation
     {
         var v = new Validator();
         var facts = Facts(v, request.DossierId, request.ProcedureCode, request.ReceivingUnit, request.UnitLevel,
-            request.Channel, request.ReceivedAt, request.DueAt, Wire.DossierStatus.Received, null);
+            request.Channel, request.ReceivedAt, request.DueAt, Wire.DossierStatus.Received, null,
+            request.HasProcessedElectronically ? request.ProcessedElectronically : null);
         v.ThrowIfInvalid();
         return facts!;
     }
@@ -20,7 +21,8 @@ public static class DossierValidation
     /// <summary>One record of an import, violations named "records[index].field". Returns null when invalid.</summary>
     public static DossierFacts? Record(Wire.DossierRecord record, Validator v) =>
         Facts(v, record.DossierId, record.ProcedureCode, record.ReceivingUnit, record.UnitLevel,
-            record.Channel, record.ReceivedAt, record.DueAt, record.Status, record.ClosedAt);
+            record.Channel, record.ReceivedAt, record.DueAt, record.Status, record.ClosedAt,
+            record.HasProcessedElectronically ? record.ProcessedElectronically : null);
 
     public static (string DossierId, DateTimeOffset ClosedAt) Close(Wire.CloseDossierRequest request)
     {
@@ -66,7 +68,7 @@ public static class DossierValidation
         Validator v, string dossierId, string procedureCode, string receivingUnit, Wire.GovernmentLevel unitLevel,
         Wire.DossierChannel channel, Google.Protobuf.WellKnownTypes.Timestamp? receivedAt,
         Google.Protobuf.WellKnownTypes.Timestamp? dueAt, Wire.DossierStatus status,
-        Google.Protobuf.WellKnownTypes.Timestamp? closedAt)
+        Google.Protobuf.WellKnownTypes.Timestamp? closedAt, bool? processedElectronically)
     {
         var id = v.Code("dossier_id", dossierId);
         var code = v.Code("procedure_code", procedureCode);
@@ -90,7 +92,7 @@ public static class DossierValidation
             v.Add("closed_at", Messages.ClosedBeforeReceived);
         }
         return v.IsValid
-            ? new DossierFacts(id, code, unit, level, via, received!.Value, due!.Value, state, closed)
+            ? new DossierFacts(id, code, unit, level, via, received!.Value, due!.Value, state, closed, processedElectronically)
             : null;
     }
 }

@@ -17,6 +17,7 @@ public static class EventStates
         ReceivedAt = d.ReceivedAt,
         DueAt = d.DueAt,
         ClosedAt = d.ClosedAt,
+        ProcessedElectronically = d.ProcessedElectronically,
     };
 
     public static FeedbackState ToEventState(this FeedbackFacts f, int version) => new()

@@ -168,7 +168,7 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
 
     private static DomainException NotFound(string id) => DomainException.NotFound("dossier_id", $"không tìm thấy hồ sơ {id}");
 
-    private static Dossier MapToDossier(DossierEntity d) => new()
+    private static Dossier MapToDossier(DossierEntity d) => new Dossier()
     {
         Record = new DossierRecord
         {
@@ -184,5 +184,18 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
         },
         OnTime = DossierRules.IsOnTime(d.Status, d.ClosedAt, d.DueAt),
         Version = d.Version,
-    };
+    }.WithElectronicFlag(d.ProcessedElectronically);
+}
+
+internal static class DossierWire
+{
+    /// <summary>Sets processed_electronically only when the sender said it (the field is optional on the wire).</summary>
+    public static Dossier WithElectronicFlag(this Dossier dossier, bool? processedElectronically)
+    {
+        if (processedElectronically is { } flag)
+        {
+            dossier.Record.ProcessedElectronically = flag;
+        }
+        return dossier;
+    }
 }

@@ -48,7 +48,8 @@ public sealed record AppendixSummaryDto(int No, string Title);
 
 public sealed record ReadModelStatusDto(long Dossiers, long ProcedureVersions, long Feedback, DateTimeOffset? LastEventAt,
     long LegalDocuments = 0, long ReviewFindings = 0, long DocumentChecks = 0,
-    long AutonomyUnits = 0, long AutonomyStatuses = 0, long BudgetFigures = 0, long UnreportedBreakdowns = 0)
+    long AutonomyUnits = 0, long AutonomyStatuses = 0, long BudgetFigures = 0, long UnreportedBreakdowns = 0,
+    long EgovSubmissions = 0, long EgovCapabilityStates = 0)
 {
     /// <summary>Units of the organisation registry held (unit_revisions) and the highest revision among them.</summary>
     public long Units { get; init; }

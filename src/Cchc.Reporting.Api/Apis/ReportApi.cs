@@ -108,9 +108,11 @@ public static class ReportApi
         var units = await db.UnitRevisions.LongCountAsync(cancellationToken);
         var unitRevision = await db.UnitRevisions.MaxAsync(u => (long?)u.Revision, cancellationToken) ?? 0;
         var staffingFacts = await db.StaffingFacts.LongCountAsync(cancellationToken);
+        var egovSubmissions = await db.EgovMetrics.LongCountAsync(cancellationToken);
+        var egovCapabilityStates = await db.EgovCapabilities.LongCountAsync(cancellationToken);
         var lastEventAt = await db.Set<InboxMessage>().MaxAsync(m => (DateTimeOffset?)m.ProcessedAt, cancellationToken);
         return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks,
-            autonomyUnits, autonomyStatuses, budgetFigures, unreported)
+            autonomyUnits, autonomyStatuses, budgetFigures, unreported, egovSubmissions, egovCapabilityStates)
         {
             Units = units,
             UnitRevision = unitRevision,

@@ -15,4 +15,6 @@ public sealed class DossierDailyCount
     public DossierStatus Status { get; set; }
     public long Dossiers { get; set; }
     public long OnTime { get; set; }
+    /// <summary>Of <see cref="Dossiers"/>, those processed through the electronic one-stop-shop system.</summary>
+    public long Electronic { get; set; }
 }

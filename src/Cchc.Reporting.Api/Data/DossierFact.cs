@@ -18,4 +18,6 @@ public sealed class DossierFact
     public DateOnly? ClosedOn { get; set; }
     /// <summary>Resolved on or before its due instant; null unless resolved.</summary>
     public bool? OnTime { get; set; }
+    /// <summary>Processed through the electronic one-stop-shop system; null when not said.</summary>
+    public bool? ProcessedElectronically { get; set; }
 }

@@ -16,29 +16,29 @@ public static class DossierFactWriter
 {
     // Locks the rows the batch may replace, in id order (concurrent batches lock alike: no deadlock), and reads what they count for.
     private const string LockSql = """
-        SELECT dossier_id, version, status, unit_level, closed_on, on_time
+        SELECT dossier_id, version, status, unit_level, closed_on, on_time, processed_electronically
         FROM dossier_facts WHERE dossier_id = ANY(@ids) ORDER BY dossier_id FOR UPDATE
         """;
 
     private const string UpsertSql = """
         INSERT INTO dossier_facts AS t (dossier_id, version, procedure_code, receiving_unit, unit_level, channel, status,
-                                        received_on, due_at, closed_at, closed_on, on_time)
+                                        received_on, due_at, closed_at, closed_on, on_time, processed_electronically)
         SELECT * FROM unnest(@ids, @versions, @codes, @units, @levels, @channels, @statuses,
-                             @received_on, @due_at, @closed_at, @closed_on, @on_time)
+                             @received_on, @due_at, @closed_at, @closed_on, @on_time, @electronic)
         ON CONFLICT (dossier_id) DO UPDATE SET
             version = excluded.version, procedure_code = excluded.procedure_code, receiving_unit = excluded.receiving_unit,
             unit_level = excluded.unit_level, channel = excluded.channel, status = excluded.status,
             received_on = excluded.received_on, due_at = excluded.due_at, closed_at = excluded.closed_at,
-            closed_on = excluded.closed_on, on_time = excluded.on_time
+            closed_on = excluded.closed_on, on_time = excluded.on_time, processed_electronically = excluded.processed_electronically
         WHERE excluded.version > t.version
         RETURNING dossier_id, (xmax = 0) AS inserted
         """;
 
     private const string CountSql = """
-        INSERT INTO dossier_daily_counts AS c (closed_on, unit_level, status, dossiers, on_time)
-        SELECT * FROM unnest(@days, @levels, @statuses, @dossiers, @on_time)
+        INSERT INTO dossier_daily_counts AS c (closed_on, unit_level, status, dossiers, on_time, electronic)
+        SELECT * FROM unnest(@days, @levels, @statuses, @dossiers, @on_time, @electronic)
         ON CONFLICT (closed_on, unit_level, status) DO UPDATE SET
-            dossiers = c.dossiers + excluded.dossiers, on_time = c.on_time + excluded.on_time
+            dossiers = c.dossiers + excluded.dossiers, on_time = c.on_time + excluded.on_time, electronic = c.electronic + excluded.electronic
         """;
 
     /// <summary>Returns the number of dossier rows inserted or updated.</summary>
@@ -97,6 +97,7 @@ public static class DossierFactWriter
             ClosedAt = closedAt,
             ClosedOn = closedAt is { } c ? VietnamCalendar.LocalDate(c) : null,
             OnTime = state.Status is DossierStatus.Resolved && closedAt is { } r ? r <= state.DueAt : null,
+            ProcessedElectronically = state.ProcessedElectronically,
         };
     }
 
@@ -121,6 +122,7 @@ public static class DossierFactWriter
                 UnitLevel = (GovernmentLevel)reader.GetInt16(3),
                 ClosedOn = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
                 OnTime = reader.IsDBNull(5) ? null : reader.GetBoolean(5),
+                ProcessedElectronically = reader.IsDBNull(6) ? null : reader.GetBoolean(6),
                 ProcedureCode = string.Empty,
                 ReceivingUnit = string.Empty,
             };
@@ -147,6 +149,7 @@ public static class DossierFactWriter
             FactBatch.Array("closed_at", NpgsqlDbType.TimestampTz, facts.Select(f => f.ClosedAt?.UtcDateTime)),
             FactBatch.Array("closed_on", NpgsqlDbType.Date, facts.Select(f => f.ClosedOn)),
             FactBatch.Array("on_time", NpgsqlDbType.Boolean, facts.Select(f => f.OnTime)),
+            FactBatch.Array("electronic", NpgsqlDbType.Boolean, facts.Select(f => f.ProcessedElectronically)),
         });
         var written = new Dictionary<string, bool>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -172,6 +175,7 @@ public static class DossierFactWriter
             FactBatch.Array("statuses", NpgsqlDbType.Smallint, changes.Select(c => (short)c.Key.Status)),
             FactBatch.Array("dossiers", NpgsqlDbType.Bigint, changes.Select(c => c.Value.Dossiers)),
             FactBatch.Array("on_time", NpgsqlDbType.Bigint, changes.Select(c => c.Value.OnTime)),
+            FactBatch.Array("electronic", NpgsqlDbType.Bigint, changes.Select(c => c.Value.Electronic)),
         });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -21,6 +21,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<UnitRevisionFact> UnitRevisions => Set<UnitRevisionFact>();
     public DbSet<UnitPeriodFact> UnitPeriods => Set<UnitPeriodFact>();
     public DbSet<StaffingFactRow> StaffingFacts => Set<StaffingFactRow>();
+    public DbSet<EgovMetricFact> EgovMetrics => Set<EgovMetricFact>();
+    public DbSet<EgovCapabilityFact> EgovCapabilities => Set<EgovCapabilityFact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -34,6 +34,8 @@ public static class Extensions
             bus.AddConsumer<UnreportedBreakdownsDeclaredConsumer, UnreportedBreakdownsDeclaredConsumerDefinition>();
             bus.AddConsumer<UnitsChangedConsumer, UnitsChangedConsumerDefinition>();
             bus.AddConsumer<StaffingRecordedConsumer, StaffingRecordedConsumerDefinition>();
+            bus.AddConsumer<MetricsSubmittedConsumer, MetricsSubmittedConsumerDefinition>();
+            bus.AddConsumer<CapabilityStatesRecordedConsumer, CapabilityStatesRecordedConsumerDefinition>();
         });
 
         builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s

@@ -3,6 +3,7 @@ using System.Text;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
 using FinanceApi = Cchc.Finance.Api.Grpc;
+using EgovApi = Cchc.Egov.Api.Grpc;
 using LegalApi = Cchc.Legal.Api.Grpc;
 using OrgApi = Cchc.Organisation.Api.Grpc;
 
@@ -32,6 +33,9 @@ internal sealed class FakeProceduresService : CallInvoker
     public int FinanceWrites { get; private set; }
 
     public int LegalWrites { get; private set; }
+    public int EgovWrites { get; private set; }
+    private readonly HashSet<string> _egovSubmissions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _egovCapabilities = new(StringComparer.Ordinal);
 
     // The organisation service: change ids recorded, units founded, staffing keys; one revision per import that applied something.
     private readonly HashSet<string> _unitChanges = new(StringComparer.Ordinal);
@@ -75,7 +79,7 @@ internal sealed class FakeProceduresService : CallInvoker
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
         Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        if (method.Name is not ("ImportDossiers" or "ImportDocuments" or "ImportChanges" or "ImportStaffing" or "ImportStatuses" or "ImportBudgetFigures"))
+        if (method.Name is not ("ImportDossiers" or "ImportDocuments" or "ImportChanges" or "ImportStaffing" or "ImportStatuses" or "ImportBudgetFigures" or "ImportSubmissions" or "ImportCapabilityStates"))
         {
             throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
         }
@@ -87,6 +91,10 @@ internal sealed class FakeProceduresService : CallInvoker
                 "ImportBudgetFigures" => (TResponse)(object)ImportFinance(t.Result.Cast<FinanceApi.BudgetFigure>().Select(r => _figures.Add(r.FigureId)).ToList()),
                 "ImportChanges" => (TResponse)(object)ImportChanges(t.Result.Cast<OrgApi.UnitChange>().ToList()),
                 "ImportStaffing" => (TResponse)(object)ImportStaffing(t.Result.Cast<OrgApi.StaffingItem>().ToList()),
+                "ImportSubmissions" => (TResponse)(object)ImportEgov(_egovSubmissions,
+                    t.Result.Cast<EgovApi.MetricValue>().Select(m => $"{m.SourceSystem}|{m.Unit}|{m.Metric}|{m.PeriodFrom}|{m.PeriodTo}").ToList()),
+                "ImportCapabilityStates" => (TResponse)(object)ImportEgov(_egovCapabilities,
+                    t.Result.Cast<EgovApi.CapabilityStateRecord>().Select(c => $"{c.Unit}|{c.Capability}|{c.EffectiveFrom}").ToList()),
                 _ => (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
             },
             TaskContinuationOptions.ExecuteSynchronously);
@@ -121,6 +129,8 @@ internal sealed class FakeProceduresService : CallInvoker
         ("PublishFeedbackAnswer", FeedbackStepRequest r) => WriteFeedback(r.FeedbackId, f => f.PublishedAt = r.At),
         ("CreateReviewRound", LegalApi.CreateReviewRoundRequest r) => r.Round,
         ("GetRegistryStatus", OrgApi.GetRegistryStatusRequest) => new OrgApi.RegistryStatus { Revision = _unitRevision, Units = _units.Count },
+        // Every service's copy of the registry (cchc.reference.v1): at once at the registry's revision.
+        ("GetStatus", Cchc.ReferenceData.Grpc.GetStatusRequest) => new Cchc.ReferenceData.Grpc.GetStatusResponse { Revision = _unitRevision, Units = _units.Count },
         ("RecordReviewFinding", LegalApi.RecordReviewFindingRequest r) => Upsert(_findings, (r.Finding.RoundId, r.Finding.DocumentId), r.Finding),
         ("RecordCheck", LegalApi.RecordCheckRequest r) => Upsert(_checks, r.Check.CheckId, r.Check),
         ("CreateSystematisationPeriod", LegalApi.CreateSystematisationPeriodRequest r) => new LegalApi.SystematisationPeriod(r.Period) { Counts = new() },
@@ -201,6 +211,16 @@ internal sealed class FakeProceduresService : CallInvoker
             var inserted = records.Count(r => _legalDocuments.Add(r.DocumentId));
             LegalWrites += inserted;
             return new LegalApi.ImportDocumentsResponse { Records = records.Count, Inserted = inserted, Unchanged = records.Count - inserted };
+        }
+    }
+
+    private EgovApi.ImportResponse ImportEgov(HashSet<string> store, List<string> keys)
+    {
+        lock (_lock)
+        {
+            var inserted = keys.Count(store.Add);
+            EgovWrites += inserted;
+            return new EgovApi.ImportResponse { Records = keys.Count, Inserted = inserted, Unchanged = keys.Count - inserted };
         }
     }
 
@@ -310,15 +330,16 @@ internal sealed class FakeProceduresService : CallInvoker
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri?.AbsolutePath != "/api/reports/status") return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-            int feedback, documents, findings, checks, units, statuses, figures, unreported, registryUnits, staffing;
+            int feedback, documents, findings, checks, units, statuses, figures, unreported, registryUnits, staffing, submissions, capabilities;
             long revision;
             lock (service._lock)
             {
                 (feedback, documents, findings, checks) = (service._feedback.Count, service._legalDocuments.Count, service._findings.Count, service._checks.Count);
                 (units, statuses, figures, unreported) = (service._statuses.Select(s => s.Unit).Distinct().Count(), service._statuses.Count, service._figures.Count, service._unreported.Count);
                 (registryUnits, staffing, revision) = (service._units.Count, service._staffing.Count, service._unitRevision);
+                (submissions, capabilities) = (service._egovSubmissions.Count, service._egovCapabilities.Count);
             }
-            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}},"autonomyUnits":{{units}},"autonomyStatuses":{{statuses}},"budgetFigures":{{figures}},"unreportedBreakdowns":{{unreported}},"units":{{registryUnits}},"unitRevision":{{revision}},"staffingFacts":{{staffing}}}""";
+            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}},"autonomyUnits":{{units}},"autonomyStatuses":{{statuses}},"budgetFigures":{{figures}},"unreportedBreakdowns":{{unreported}},"units":{{registryUnits}},"unitRevision":{{revision}},"staffingFacts":{{staffing}},"egovSubmissions":{{submissions}},"egovCapabilityStates":{{capabilities}}}""";
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
         }
     }

@@ -65,6 +65,29 @@ public sealed class ImportDossiersTests(ProceduresService service, ITestOutputHe
     }
 
     [Fact]
+    public async Task ProcessedElectronically_IsKeptWhenSaid_AbsentWhenNot_ComparedOnReimport_AndCarriedByTheEvent()
+    {
+        var prefix = TestData.NewId("IMP");
+        var electronic = TestData.Record($"{prefix}-e", procedure, 3);
+        electronic.ProcessedElectronically = true;
+        var unsaid = TestData.Record($"{prefix}-u", procedure, 3);
+
+        await ImportAsync([electronic, unsaid]);
+
+        var e = await dossiers.GetDossierAsync(new GetDossierRequest { DossierId = electronic.DossierId });
+        var u = await dossiers.GetDossierAsync(new GetDossierRequest { DossierId = unsaid.DossierId });
+        Assert.Equal((true, true), (e.Record.HasProcessedElectronically, e.Record.ProcessedElectronically));
+        Assert.False(u.Record.HasProcessedElectronically);
+        var states = (await service.OutboxRowsMentioningAsync(prefix)).Select(r => r.As<DossiersRecorded>()).SelectMany(x => x.Dossiers).ToList();
+        Assert.Equal([true, null], states.OrderBy(s => s.DossierId, StringComparer.Ordinal).Select(s => s.ProcessedElectronically));
+
+        var changed = electronic.Clone();
+        changed.ProcessedElectronically = false;
+        var fields = await FailsAsync(StatusCode.AlreadyExists, async () => await ImportAsync([changed]));
+        Assert.Equal(["records[0].processed_electronically"], fields);
+    }
+
+    [Fact]
     public async Task ImportDossiers_ImportedDossierIsReadableWithItsOnTimeFlag()
     {
         var prefix = TestData.NewId("IMP");

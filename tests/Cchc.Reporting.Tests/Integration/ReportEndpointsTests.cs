@@ -57,7 +57,7 @@ public sealed class ReportEndpointsTests(PostgresServer postgres) : IAsyncLifeti
             (q1.GetProperty("label").GetString(), q1.GetProperty("from").GetString(), q1.GetProperty("to").GetString()));
 
         var rows = root.GetProperty("rows").EnumerateArray().ToList();
-        var referenceLabels = ReferenceData.Appendix(3).GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("label").GetString());
+        var referenceLabels = ReferenceDataset.Appendix(3).GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("label").GetString());
         Assert.Equal(referenceLabels, rows.Select(r => r.GetProperty("label").GetString()));
         foreach (var row in rows)
         {

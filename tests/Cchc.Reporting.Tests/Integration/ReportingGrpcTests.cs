@@ -70,7 +70,7 @@ public sealed class ReportingGrpcTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task GetAppendix_ForAnAppendixNotSupported_IsNotFound()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => CallAsync(7, "2019"));
+        var error = await Assert.ThrowsAsync<RpcException>(() => CallAsync(8, "2019"));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 }

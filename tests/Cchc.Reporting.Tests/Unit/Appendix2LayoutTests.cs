@@ -10,7 +10,7 @@ public sealed class Appendix2LayoutTests
     [Fact]
     public void Rows_MatchTheSourceAppendixRowForRow()
     {
-        var reference = ReferenceData.Appendix(2);
+        var reference = ReferenceDataset.Appendix(2);
         var expected = reference.GetProperty("rows").EnumerateArray().Select(r => (
             Stt: r.GetProperty("stt").GetString(),
             Label: r.GetProperty("label").GetString(),
@@ -39,7 +39,7 @@ public sealed class Appendix2LayoutTests
     [InlineData("2019", 191, 85)]
     public void ThePrintedTotal_ContradictsItsBreakdown_In2015To2019_WhichIsWhyTheTotalIsTheSum(string year, long printed, long sum)
     {
-        var rows = ReferenceData.Appendix(2).GetProperty("rows").EnumerateArray().ToList();
+        var rows = ReferenceDataset.Appendix(2).GetProperty("rows").EnumerateArray().ToList();
         static long Value(JsonElement row, string year) => row.GetProperty("values").GetProperty(year).GetInt64();
         Assert.Equal(printed, Value(rows[0], year));
         Assert.Equal(sum, rows.Skip(2).Take(6).Sum(r => Value(r, year)));

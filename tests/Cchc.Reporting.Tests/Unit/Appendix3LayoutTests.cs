@@ -10,7 +10,7 @@ public sealed class Appendix3LayoutTests
     [Fact]
     public void Rows_MatchTheSourceAppendixRowForRow()
     {
-        var reference = ReferenceData.Appendix(3);
+        var reference = ReferenceDataset.Appendix(3);
         var expected = reference.GetProperty("rows").EnumerateArray().Select(r => (
             Stt: r.GetProperty("stt").GetString(),
             Label: r.GetProperty("label").GetString(),
@@ -35,7 +35,7 @@ public sealed class Appendix3LayoutTests
     public void ReferenceTotals_ContradictTheirParts_WhichIsWhyTheTotalIsComputed()
     {
         // The source prints 2078 for 2020Q1 while its levels add up to 2077: the platform sums the levels.
-        var rows = ReferenceData.Appendix(3).GetProperty("rows").EnumerateArray().ToList();
+        var rows = ReferenceDataset.Appendix(3).GetProperty("rows").EnumerateArray().ToList();
         static long Value(JsonElement row) => row.GetProperty("values").GetProperty("2020Q1").GetInt64();
         Assert.NotEqual(Value(rows[0]), Value(rows[1]) + Value(rows[2]) + Value(rows[3]));
     }

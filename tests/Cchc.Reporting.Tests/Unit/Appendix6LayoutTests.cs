@@ -11,7 +11,7 @@ public sealed class Appendix6LayoutTests
     [Fact]
     public void Rows_AreTheSourcesRowsInOrder_PlusTheOmittedStateFundedLevel_AfterTheListedLevelsOfRows3And4()
     {
-        var reference = ReferenceData.Appendix(6);
+        var reference = ReferenceDataset.Appendix(6);
         var expected = reference.GetProperty("rows").EnumerateArray()
             .Select(r => (Stt: r.GetProperty("stt").GetString(), Label: r.GetProperty("label").GetString(), ValueType: r.GetProperty("valueType").GetString()))
             .ToList();

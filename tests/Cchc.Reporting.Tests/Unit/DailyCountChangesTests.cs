@@ -34,7 +34,7 @@ public sealed class DailyCountChangesTests
         changes.Add(Fact(DossierStatus.Resolved, new DateOnly(2019, 5, 2), onTime: true));
         var change = Assert.Single(changes.NonZero());
         Assert.Equal((new DateOnly(2019, 5, 2), GovernmentLevel.Commune, DossierStatus.Resolved), change.Key);
-        Assert.Equal((1L, 1L), change.Value);
+        Assert.Equal((1L, 1L, 0L), change.Value);
     }
 
     [Fact]

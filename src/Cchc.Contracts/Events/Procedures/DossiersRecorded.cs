@@ -26,4 +26,9 @@ public sealed record DossierState
     public required DateTimeOffset DueAt { get; init; }
     /// <summary>When it was resolved, returned or withdrawn; null while received.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
+    /// <summary>
+    /// Whether the dossier is processed through the electronic one-stop-shop system (hệ thống một cửa điện tử); null when
+    /// the sender does not say (events from before this member existed).
+    /// </summary>
+    public bool? ProcessedElectronically { get; init; }
 }

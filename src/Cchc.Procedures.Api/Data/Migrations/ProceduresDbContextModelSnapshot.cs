@@ -127,6 +127,10 @@ namespace Cchc.Procedures.Api.Data.Migrations
                         .HasColumnName("procedure_code")
                         .UseCollation("C");
 
+                    b.Property<bool?>("ProcessedElectronically")
+                        .HasColumnType("boolean")
+                        .HasColumnName("processed_electronically");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");

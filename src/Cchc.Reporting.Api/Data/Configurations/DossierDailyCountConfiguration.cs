@@ -15,5 +15,6 @@ internal sealed class DossierDailyCountConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.Status).HasColumnName("status").HasConversion<short>();
         builder.Property(x => x.Dossiers).HasColumnName("dossiers");
         builder.Property(x => x.OnTime).HasColumnName("on_time");
+        builder.Property(x => x.Electronic).HasColumnName("electronic").HasDefaultValue(0L);
     }
 }

@@ -192,6 +192,12 @@ namespace Cchc.Reporting.Api.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("dossiers");
 
+                    b.Property<long>("Electronic")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("electronic");
+
                     b.Property<long>("OnTime")
                         .HasColumnType("bigint")
                         .HasColumnName("on_time");
@@ -233,6 +239,10 @@ namespace Cchc.Reporting.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("procedure_code");
 
+                    b.Property<bool?>("ProcessedElectronically")
+                        .HasColumnType("boolean")
+                        .HasColumnName("processed_electronically");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");
@@ -257,7 +267,94 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.HasKey("DossierId")
                         .HasName("pk_dossier_facts");
 
+                    b.HasIndex("ProcedureCode", "ReceivedOn")
+                        .HasDatabaseName("ix_dossier_facts_online")
+                        .HasFilter("channel = 2");
+
                     b.ToTable("dossier_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.EgovCapabilityFact", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Capability")
+                        .HasColumnType("integer")
+                        .HasColumnName("capability");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("CertificateDate")
+                        .HasColumnType("date")
+                        .HasColumnName("certificate_date");
+
+                    b.Property<bool>("InUse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_use");
+
+                    b.Property<int>("IsoVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("iso_version");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("UnitLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_level");
+
+                    b.HasKey("Unit", "Capability", "EffectiveFrom")
+                        .HasName("pk_egov_capability_facts");
+
+                    b.ToTable("egov_capability_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.EgovMetricFact", b =>
+                {
+                    b.Property<string>("SourceSystem")
+                        .HasColumnType("text")
+                        .HasColumnName("source_system");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer")
+                        .HasColumnName("metric");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("UnitLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_level");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("SourceSystem", "Unit", "Metric", "PeriodFrom", "PeriodTo")
+                        .HasName("pk_egov_metric_facts");
+
+                    b.HasIndex("Metric", "PeriodTo")
+                        .HasDatabaseName("ix_egov_metric_facts_metric_period_to");
+
+                    b.ToTable("egov_metric_facts", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Reporting.Api.Data.FeedbackFact", b =>

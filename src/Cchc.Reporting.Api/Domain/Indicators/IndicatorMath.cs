@@ -28,4 +28,12 @@ public static class IndicatorMath
         }
         return sum;
     }
+
+    /// <summary>A "28/28"-style fraction: the part over the whole, as printed.</summary>
+    public static string Fraction(long part, long whole)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(part);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(part, whole);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{part}/{whole}");
+    }
 }

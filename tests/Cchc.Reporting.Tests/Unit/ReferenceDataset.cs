@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Cchc.Reporting.Tests.Unit;
 
 /// <summary>The source report's appendices as data (tests/reference, copied next to the test assembly).</summary>
-internal static class ReferenceData
+internal static class ReferenceDataset
 {
     private const string RelativePath = "Reference/lai-chau-cchc-2015-2020.json";
 
