@@ -14,6 +14,7 @@ public sealed class GatewayTests(SuiteFixture suite)
     [InlineData("procedures", "cchc.procedures.v1.DossierService")]
     [InlineData("reporting", "cchc.reporting.v1.ReportingService")]
     [InlineData("legal", "cchc.legal.v1.DocumentService")]
+    [InlineData("finance", "cchc.finance.v1.AutonomyService")]
     public async Task EveryService_AnswersHealthAndReflection_ThroughTheGateway(string service, string expectedApi)
     {
         var health = new Health.HealthClient(suite.Channel);
