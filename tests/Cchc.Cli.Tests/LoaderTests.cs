@@ -44,6 +44,9 @@ public sealed class LoaderTests(DemoFacts facts)
         var financeWrites = finance.Statuses.Count + finance.Unreported.Count + finance.Figures.Count;
         Assert.Equal(financeWrites, service.FinanceWrites);
 
+        Assert.Equal(data.Organisation.Changes.Count, service.UnitChanges);
+        Assert.Equal(data.Organisation.Staffing.Count, service.StaffingItems);
+
         // 4. A rerun writes nothing and skips every period without sending a dossier.
         var calls = service.ImportCalls;
         output = await Load(service, http);
@@ -53,6 +56,7 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
         Assert.Equal(financeWrites, service.FinanceWrites);
         Assert.Equal(data.Plans.Count, output.Split('\n').Count(l => l.Contains("dossiers already present", StringComparison.Ordinal)));
+        Assert.Contains($"0 changes applied, {data.Organisation.Changes.Count:N0} already recorded", output);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
         gateway.Reporting.SetServing(true);
         gateway.Legal.SetServing(true);
         gateway.Finance.SetServing(true);
+        gateway.Organisation.SetServing(true);
         return Task.CompletedTask;
     }
 
@@ -31,6 +32,8 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("/cchc.legal.v1.ReviewService/GetSystematisationPeriod", "legal")]
     [InlineData("/cchc.finance.v1.AutonomyService/ImportStatuses", "finance")]
     [InlineData("/cchc.finance.v1.BudgetService/ListBudgetFigures", "finance")]
+    [InlineData("/cchc.organisation.v1.UnitRegistryService/GetTree", "organisation")]
+    [InlineData("/cchc.organisation.v1.StaffingService/ImportStaffing", "organisation")]
     public async Task ServicePackageCalls_OnTheGrpcPort_AreForwardedOverH2cToTheirService(string path, string expectedBackend)
     {
         using var response = await gateway.H2c.SendAsync(GrpcRequest(path));
@@ -46,6 +49,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("reporting")]
     [InlineData("legal")]
     [InlineData("finance")]
+    [InlineData("organisation")]
     public async Task HealthWithServiceHeader_IsAnsweredByThatService(string service)
     {
         var other = service == "procedures" ? gateway.Reporting : gateway.Procedures;

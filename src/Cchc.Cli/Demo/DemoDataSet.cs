@@ -37,6 +37,10 @@ public sealed class DemoDataSet
     public DemoFinance Finance => _finance.Value;
 
     private readonly Lazy<DemoFinance> _finance = new(FinanceGenerator.Generate);
+    /// <summary>The unit registry's history (2004 – the 2025 reform) and the staffing facts, generated on first use.</summary>
+    public Organisation.DemoOrganisation Organisation => _organisation.Value;
+
+    private readonly Lazy<Organisation.DemoOrganisation> _organisation = new(Demo.Organisation.OrganisationDemo.Generate);
 
     public long DossierCount => Plans.Sum(p => (long)p.Received);
     public int LateCount => Plans.Sum(p => p.Late);

@@ -32,6 +32,8 @@ public static class Extensions
             bus.AddConsumer<AutonomyStatusesRecordedConsumer, AutonomyStatusesRecordedConsumerDefinition>();
             bus.AddConsumer<BudgetFiguresRecordedConsumer, BudgetFiguresRecordedConsumerDefinition>();
             bus.AddConsumer<UnreportedBreakdownsDeclaredConsumer, UnreportedBreakdownsDeclaredConsumerDefinition>();
+            bus.AddConsumer<UnitsChangedConsumer, UnitsChangedConsumerDefinition>();
+            bus.AddConsumer<StaffingRecordedConsumer, StaffingRecordedConsumerDefinition>();
         });
 
         builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s

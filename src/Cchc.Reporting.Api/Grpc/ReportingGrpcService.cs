@@ -68,6 +68,7 @@ public sealed class ReportingGrpcService(AppendixQuery query) : ReportingService
         ReportValue.Text t => Value.ForString(t.Value),
         ReportValue.Flag f => Value.ForBool(f.Value),
         ReportValue.Dash => Value.ForString("-"),
+        ReportValue.Parts p => Value.ForList(p.Values.Select(MapToValue).ToArray()),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown report value."),
     };
 }

@@ -445,6 +445,115 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("unreported_breakdown_facts", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.StaffingFactRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("FromDay")
+                        .HasColumnType("date")
+                        .HasColumnName("from_day");
+
+                    b.Property<bool>("Individual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("individual");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer")
+                        .HasColumnName("metric");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<DateOnly>("ToDay")
+                        .HasColumnType("date")
+                        .HasColumnName("to_day");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_staffing_facts");
+
+                    b.HasIndex("Metric", "ToDay")
+                        .HasDatabaseName("ix_staffing_facts_metric_to_day");
+
+                    b.ToTable("staffing_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnitPeriodFact", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateOnly>("FromDay")
+                        .HasColumnType("date")
+                        .HasColumnName("from_day");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasColumnType("text")
+                        .HasColumnName("parent_code");
+
+                    b.Property<int>("Sector")
+                        .HasColumnType("integer")
+                        .HasColumnName("sector");
+
+                    b.PrimitiveCollection<string[]>("SuccessorCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("successor_codes");
+
+                    b.Property<DateOnly?>("ToDay")
+                        .HasColumnType("date")
+                        .HasColumnName("to_day");
+
+                    b.HasKey("UnitCode", "Sequence")
+                        .HasName("pk_unit_period_facts");
+
+                    b.HasIndex("Kind", "FromDay")
+                        .HasDatabaseName("ix_unit_period_facts_kind_from_day");
+
+                    b.ToTable("unit_period_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnitRevisionFact", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("UnitCode")
+                        .HasName("pk_unit_revisions");
+
+                    b.ToTable("unit_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Security.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
