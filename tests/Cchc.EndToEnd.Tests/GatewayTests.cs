@@ -15,6 +15,8 @@ public sealed class GatewayTests(SuiteFixture suite)
     [InlineData("reporting", "cchc.reporting.v1.ReportingService")]
     [InlineData("legal", "cchc.legal.v1.DocumentService")]
     [InlineData("egov", "cchc.egov.v1.MetricService")]
+    [InlineData("finance", "cchc.finance.v1.AutonomyService")]
+    [InlineData("organisation", "cchc.organisation.v1.UnitRegistryService")]
     public async Task EveryService_AnswersHealthAndReflection_ThroughTheGateway(string service, string expectedApi)
     {
         var health = new Health.HealthClient(suite.Channel);
