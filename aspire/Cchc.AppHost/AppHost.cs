@@ -25,7 +25,15 @@ var legal = builder.AddSuiteService<Projects.Cchc_Legal_Api>(
     ResourceNames.LegalApi, ResourceNames.LegalMigrator, infrastructure.LegalDb, infrastructure)
     .WithTokenValidation(identity, settings);
 
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, identity)
+var organisation = builder.AddSuiteService<Projects.Cchc_Organisation_Api>(
+    ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, infrastructure.DatabaseNamed(ResourceNames.OrganisationDb), infrastructure)
+    .WithTokenValidation(identity, settings);
+
+var finance = builder.AddSuiteService<Projects.Cchc_Finance_Api>(
+    ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, infrastructure.DatabaseNamed(ResourceNames.FinanceDb), infrastructure)
+    .WithTokenValidation(identity, settings);
+
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, organisation, finance, identity)
     .WithTokenValidation(identity, settings);
 
 builder.Build().Run();

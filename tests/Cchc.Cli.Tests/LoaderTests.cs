@@ -40,6 +40,12 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Contains("Reporting caught up", output);
         var legal = data.Legal;
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
+        var finance = data.Finance;
+        var financeWrites = finance.Statuses.Count + finance.Unreported.Count + finance.Figures.Count;
+        Assert.Equal(financeWrites, service.FinanceWrites);
+
+        Assert.Equal(data.Organisation.Changes.Count, service.UnitChanges);
+        Assert.Equal(data.Organisation.Staffing.Count, service.StaffingItems);
 
         // 4. A rerun writes nothing and skips every period without sending a dossier.
         var calls = service.ImportCalls;
@@ -48,7 +54,9 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(data.Catalogue.Changes.Count, service.CatalogueWrites);
         Assert.Equal(3 * data.Feedback.Count, service.FeedbackWrites);
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);
+        Assert.Equal(financeWrites, service.FinanceWrites);
         Assert.Equal(data.Plans.Count, output.Split('\n').Count(l => l.Contains("dossiers already present", StringComparison.Ordinal)));
+        Assert.Contains($"0 changes applied, {data.Organisation.Changes.Count:N0} already recorded", output);
     }
 
     [Fact]

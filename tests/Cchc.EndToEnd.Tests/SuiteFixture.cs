@@ -8,6 +8,7 @@ using Grpc.Net.Client;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
+using OrgApi = Cchc.Organisation.Api.Grpc;
 
 namespace Cchc.EndToEnd.Tests;
 
@@ -70,6 +71,65 @@ public sealed class SuiteFixture : IAsyncLifetime
         Token = await TokenForAsync("cchc-demo-loader");
         Channel = ChannelFor(Token);
         Http = new HttpClient(new BearerTokenHandler(Token, new SocketsHttpHandler())) { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
+        await RegisterUnitsAsync(cts.Token);
+    }
+
+    /// <summary>Code prefix of the units every scenario records facts for (<see cref="SuiteUnits"/>).</summary>
+    private const string UnitPrefix = "E2E-SUITE";
+
+    /// <summary>
+    /// The units the scenarios record dossiers, documents, reviews and checks for, as (code, name, kind, parent code):
+    /// the services refuse facts for units the registry does not know on the fact's day, so the suite registers them
+    /// first, through the gateway, as the Department of Home Affairs would.
+    /// </summary>
+    private static readonly (string Code, string Name, OrgApi.UnitKind Kind, string Parent)[] SuiteUnits =
+    [
+        ("P", "tỉnh Lai Châu", OrgApi.UnitKind.Province, ""),
+        ("P-UBND", "UBND tỉnh Lai Châu", OrgApi.UnitKind.PeoplesCommittee, "P"),
+        ("P-HDND", "HĐND tỉnh Lai Châu", OrgApi.UnitKind.PeoplesCouncil, "P"),
+        ("STP", "Sở Tư pháp", OrgApi.UnitKind.SpecialisedAgency, "P-UBND"),
+        ("STP-TEST", "Đơn vị thử nghiệm", OrgApi.UnitKind.AgencyDivision, "STP"),
+        ("TD", "huyện Tam Đường", OrgApi.UnitKind.DistrictLevel, "P"),
+        ("TD-UBND", "UBND huyện Tam Đường", OrgApi.UnitKind.PeoplesCommittee, "TD"),
+        ("TD-HDND", "HĐND huyện Tam Đường", OrgApi.UnitKind.PeoplesCouncil, "TD"),
+        ("SH", "huyện Sìn Hồ", OrgApi.UnitKind.DistrictLevel, "P"),
+        ("SH-UBND", "UBND huyện Sìn Hồ", OrgApi.UnitKind.PeoplesCommittee, "SH"),
+        ("MT", "huyện Mường Tè", OrgApi.UnitKind.DistrictLevel, "P"),
+        ("MT-UBND", "UBND huyện Mường Tè", OrgApi.UnitKind.PeoplesCommittee, "MT"),
+        ("BG", "xã Bản Giang", OrgApi.UnitKind.CommuneLevel, "TD"),
+        ("BG-UBND", "UBND xã Bản Giang", OrgApi.UnitKind.PeoplesCommittee, "BG"),
+        ("BG-HDND", "HĐND xã Bản Giang", OrgApi.UnitKind.PeoplesCouncil, "BG"),
+    ];
+
+    /// <summary>Registers <see cref="SuiteUnits"/> (founded 2000-01-01) and waits until the procedures and legal services' copies hold them.</summary>
+    private async Task RegisterUnitsAsync(CancellationToken cancellation)
+    {
+        var registry = new OrgApi.UnitRegistryService.UnitRegistryServiceClient(Channel);
+        using (var import = registry.ImportChanges(cancellationToken: cancellation))
+        {
+            foreach (var (code, name, kind, parent) in SuiteUnits)
+            {
+                await import.RequestStream.WriteAsync(new OrgApi.UnitChange
+                {
+                    Found = new OrgApi.FoundUnitRequest
+                    {
+                        ChangeId = $"{UnitPrefix}-found-{code}", EffectiveOn = "2000-01-01",
+                        Unit = new OrgApi.UnitSpec { UnitCode = $"{UnitPrefix}-{code}", Name = name, Kind = kind, ParentCode = parent.Length == 0 ? "" : $"{UnitPrefix}-{parent}" },
+                    },
+                }, cancellation);
+            }
+            await import.RequestStream.CompleteAsync();
+            await import;
+        }
+        var revision = (await registry.GetRegistryStatusAsync(new OrgApi.GetRegistryStatusRequest(), cancellationToken: cancellation)).Revision;
+        var copies = new Cchc.ReferenceData.Grpc.UnitReference.UnitReferenceClient(Channel);
+        foreach (var service in new[] { "procedures", "legal" })
+        {
+            await Eventually.AssertAsync(async () =>
+                (await copies.GetStatusAsync(new Cchc.ReferenceData.Grpc.GetStatusRequest(), new Metadata { { "x-cchc-service", service } },
+                    cancellationToken: cancellation)).Revision >= revision,
+                TimeSpan.FromMinutes(1), $"the {service} service's copy of the unit registry reaches revision {revision}");
+        }
     }
 
     /// <summary>A service's own gRPC endpoint (bypassing the gateway), as the AppHost allocated it.</summary>

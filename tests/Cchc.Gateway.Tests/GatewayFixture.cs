@@ -34,6 +34,8 @@ public class GatewayFixture : IAsyncLifetime
     public FakeBackend Procedures { get; } = new("procedures");
     public FakeBackend Reporting { get; } = new("reporting");
     public FakeBackend Legal { get; } = new("legal");
+    public FakeBackend Finance { get; } = new("finance");
+    public FakeBackend Organisation { get; } = new("organisation");
     public FakeBackend Identity { get; } = new("identity");
     public int GrpcPort { get; } = FreePort.Next();
     public int HttpPort { get; } = FreePort.Next();
@@ -62,6 +64,8 @@ public class GatewayFixture : IAsyncLifetime
         await Procedures.StartAsync();
         await Reporting.StartAsync();
         await Legal.StartAsync();
+        await Finance.StartAsync();
+        await Organisation.StartAsync();
         await Identity.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -74,6 +78,8 @@ public class GatewayFixture : IAsyncLifetime
             ["services:reporting-api:grpc:0"] = $"http://127.0.0.1:{Reporting.GrpcPort}",
             ["services:reporting-api:http:0"] = $"http://127.0.0.1:{Reporting.HttpPort}",
             ["services:legal-api:grpc:0"] = $"http://127.0.0.1:{Legal.GrpcPort}",
+            ["services:finance-api:grpc:0"] = $"http://127.0.0.1:{Finance.GrpcPort}",
+            ["services:organisation-api:grpc:0"] = $"http://127.0.0.1:{Organisation.GrpcPort}",
             ["services:identity:http:0"] = $"http://127.0.0.1:{Identity.HttpPort}",
             // Backends' own HTTP ports are known to discovery but must never be reachable through the gateway.
             ["services:procedures-api:http:0"] = $"http://127.0.0.1:{Procedures.HttpPort}",
@@ -129,6 +135,8 @@ public class GatewayFixture : IAsyncLifetime
         await Procedures.DisposeAsync();
         await Reporting.DisposeAsync();
         await Legal.DisposeAsync();
+        await Finance.DisposeAsync();
+        await Organisation.DisposeAsync();
         await Identity.DisposeAsync();
         if (Issuer is not null)
         {

@@ -17,6 +17,8 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
         gateway.Procedures.SetServing(true);
         gateway.Reporting.SetServing(true);
         gateway.Legal.SetServing(true);
+        gateway.Finance.SetServing(true);
+        gateway.Organisation.SetServing(true);
         return Task.CompletedTask;
     }
 
@@ -28,6 +30,10 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("/cchc.reporting.v1.ReportingService/GetAppendix", "reporting")]
     [InlineData("/cchc.legal.v1.DocumentService/ImportDocuments", "legal")]
     [InlineData("/cchc.legal.v1.ReviewService/GetSystematisationPeriod", "legal")]
+    [InlineData("/cchc.finance.v1.AutonomyService/ImportStatuses", "finance")]
+    [InlineData("/cchc.finance.v1.BudgetService/ListBudgetFigures", "finance")]
+    [InlineData("/cchc.organisation.v1.UnitRegistryService/GetTree", "organisation")]
+    [InlineData("/cchc.organisation.v1.StaffingService/ImportStaffing", "organisation")]
     public async Task ServicePackageCalls_OnTheGrpcPort_AreForwardedOverH2cToTheirService(string path, string expectedBackend)
     {
         using var response = await gateway.H2c.SendAsync(GrpcRequest(path));
@@ -42,6 +48,8 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("procedures")]
     [InlineData("reporting")]
     [InlineData("legal")]
+    [InlineData("finance")]
+    [InlineData("organisation")]
     public async Task HealthWithServiceHeader_IsAnsweredByThatService(string service)
     {
         var other = service == "procedures" ? gateway.Reporting : gateway.Procedures;

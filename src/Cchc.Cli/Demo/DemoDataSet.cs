@@ -1,3 +1,4 @@
+using Cchc.Cli.Demo.Finance;
 using Cchc.Cli.Demo.Legal;
 
 namespace Cchc.Cli.Demo;
@@ -31,6 +32,15 @@ public sealed class DemoDataSet
     public DemoLegalRegister Legal => _legal.Value;
 
     private readonly Lazy<DemoLegalRegister> _legal = new(LegalGenerator.Generate);
+
+    /// <summary>The public finance data (units' autonomy statuses, unreported breakdown cells, budget figures), generated on first use.</summary>
+    public DemoFinance Finance => _finance.Value;
+
+    private readonly Lazy<DemoFinance> _finance = new(FinanceGenerator.Generate);
+    /// <summary>The unit registry's history (2004 – the 2025 reform) and the staffing facts, generated on first use.</summary>
+    public Organisation.DemoOrganisation Organisation => _organisation.Value;
+
+    private readonly Lazy<Organisation.DemoOrganisation> _organisation = new(Demo.Organisation.OrganisationDemo.Generate);
 
     public long DossierCount => Plans.Sum(p => (long)p.Received);
     public int LateCount => Plans.Sum(p => p.Late);

@@ -73,13 +73,17 @@ internal sealed class DossierGenerator(CatalogueSnapshots catalogue)
         {
             GovernmentLevel.Province => snapshot.Unit(p),
             GovernmentLevel.District => LaiChauUnits.DistrictUnits[random.Next(LaiChauUnits.DistrictUnits.Length)],
-            _ => LaiChauUnits.CommuneUnits[random.Next(LaiChauUnits.CommuneUnits.Length)],
+            // Only communes that exist on the day received (108 before the 2020 merger, 106 after): the counts by level
+            // do not depend on which commune, so Appendix 3 is unchanged.
+            _ => Pick(random, LaiChauUnits.CommuneUnitsOn(days[d])),
         };
         var online = snapshot.Online(p) switch { OnlineServiceLevel.Level4 => 0.45, OnlineServiceLevel.Level3 => 0.25, _ => 0.0 };
         var u = random.NextDouble();
         var channel = u < online ? DossierChannel.Online : u > 0.975 ? DossierChannel.PublicPostal : DossierChannel.InPerson;
         return new Draft(snapshot.Code(p), unit, level, channel, receivedAt, dueAt, status, closedAt, index);
     }
+
+    private static string Pick(DemoRandom random, string[] units) => units[random.Next(units.Length)];
 
     /// <summary>Closed on a working day from the day received to <paramref name="latest"/>, mostly early (processing times are cut on average).</summary>
     private static DateTimeOffset CloseBetween(DemoRandom random, IReadOnlyList<DateOnly> days, int from, int latest, DateTimeOffset receivedAt)

@@ -2,21 +2,21 @@ namespace Cchc.Cli.Demo;
 
 internal static partial class ProcedureFields
 {
-    private const string Justice = "Sở Tư pháp";
-    private const string Environment = "Sở Tài nguyên và Môi trường";
-    private const string Construction = "Sở Xây dựng";
-    private const string Education = "Sở Giáo dục và Đào tạo";
-    private const string Health = "Sở Y tế";
-    private const string Planning = "Sở Kế hoạch và Đầu tư";
-    private const string Trade = "Sở Công Thương";
-    private const string Transport = "Sở Giao thông vận tải";
-    private const string Labour = "Sở Lao động - Thương binh và Xã hội";
-    private const string Agriculture = "Sở Nông nghiệp và Phát triển nông thôn";
-    private const string Culture = "Sở Văn hóa, Thể thao và Du lịch";
-    private const string Information = "Sở Thông tin và Truyền thông";
-    private const string HomeAffairs = "Sở Nội vụ";
-    private const string Finance = "Sở Tài chính";
-    private const string Science = "Sở Khoa học và Công nghệ";
+    private const string Justice = LaiChauUnits.Justice;
+    private const string Environment = LaiChauUnits.Environment;
+    private const string Construction = LaiChauUnits.Construction;
+    private const string Education = LaiChauUnits.Education;
+    private const string Health = LaiChauUnits.Health;
+    private const string Planning = LaiChauUnits.Planning;
+    private const string Trade = LaiChauUnits.Trade;
+    private const string Transport = LaiChauUnits.Transport;
+    private const string Labour = LaiChauUnits.Labour;
+    private const string Agriculture = LaiChauUnits.Agriculture;
+    private const string Culture = LaiChauUnits.Culture;
+    private const string Information = LaiChauUnits.Information;
+    private const string HomeAffairs = LaiChauUnits.HomeAffairs;
+    private const string Finance = LaiChauUnits.Finance;
+    private const string Science = LaiChauUnits.Science;
 
     private static readonly ProcedureField[] Province =
     [
@@ -166,14 +166,14 @@ internal static partial class ProcedureFields
             ["chứng chỉ kiểm định viên đo lường"]),
         P("An toàn bức xạ và hạt nhân", Science, [],
             ["giấy phép tiến hành công việc bức xạ - sử dụng thiết bị X-quang chẩn đoán trong y tế", "chứng chỉ nhân viên bức xạ"]),
-        P("Giải quyết khiếu nại", "Thanh tra tỉnh", ["Giải quyết khiếu nại lần đầu tại cấp tỉnh", "Giải quyết khiếu nại lần hai tại cấp tỉnh"]),
-        P("Giải quyết tố cáo", "Thanh tra tỉnh", ["Giải quyết tố cáo tại cấp tỉnh"]),
-        P("Tiếp công dân", "Thanh tra tỉnh", ["Tiếp công dân tại cấp tỉnh", "Xử lý đơn tại cấp tỉnh"]),
-        P("Phòng, chống tham nhũng", "Thanh tra tỉnh", ["Xác minh tài sản, thu nhập", "Tiếp nhận yêu cầu giải trình"]),
-        P("Công tác dân tộc", "Ban Dân tộc tỉnh", ["Công nhận người có uy tín trong đồng bào dân tộc thiểu số", "Đưa ra khỏi danh sách người có uy tín"]),
-        P("Ngoại vụ", "Sở Ngoại vụ", ["Cho phép tổ chức hội nghị, hội thảo quốc tế thuộc thẩm quyền của Chủ tịch UBND tỉnh",
+        P("Giải quyết khiếu nại", LaiChauUnits.Inspectorate, ["Giải quyết khiếu nại lần đầu tại cấp tỉnh", "Giải quyết khiếu nại lần hai tại cấp tỉnh"]),
+        P("Giải quyết tố cáo", LaiChauUnits.Inspectorate, ["Giải quyết tố cáo tại cấp tỉnh"]),
+        P("Tiếp công dân", LaiChauUnits.Inspectorate, ["Tiếp công dân tại cấp tỉnh", "Xử lý đơn tại cấp tỉnh"]),
+        P("Phòng, chống tham nhũng", LaiChauUnits.Inspectorate, ["Xác minh tài sản, thu nhập", "Tiếp nhận yêu cầu giải trình"]),
+        P("Công tác dân tộc", LaiChauUnits.EthnicAffairs, ["Công nhận người có uy tín trong đồng bào dân tộc thiểu số", "Đưa ra khỏi danh sách người có uy tín"]),
+        P("Ngoại vụ", LaiChauUnits.ForeignAffairs, ["Cho phép tổ chức hội nghị, hội thảo quốc tế thuộc thẩm quyền của Chủ tịch UBND tỉnh",
             "Cho phép sử dụng thẻ đi lại của doanh nhân APEC (ABTC)", "Cử cán bộ, công chức, viên chức đi công tác nước ngoài"]),
-        P("Đầu tư vào khu kinh tế", "Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng", ["Cấp Giấy chứng nhận đăng ký đầu tư trong khu kinh tế",
+        P("Đầu tư vào khu kinh tế", LaiChauUnits.EconomicZoneBoard, ["Cấp Giấy chứng nhận đăng ký đầu tư trong khu kinh tế",
             "Điều chỉnh Giấy chứng nhận đăng ký đầu tư trong khu kinh tế", "Cấp giấy phép xây dựng công trình trong khu kinh tế"]),
     ];
 }

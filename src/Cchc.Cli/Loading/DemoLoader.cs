@@ -51,36 +51,52 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
     {
         var progress = new ProgressWriter(output);
         var total = Stopwatch.StartNew();
-        progress.Line("Generated demo data (synthetic): a Lai Châu procedure catalogue, one-stop-shop dossiers, feedback and a legal register for 2015 – 31/3/2020.");
+        progress.Line("Generated demo data (synthetic): a Lai Châu unit registry with staffing, a procedure catalogue, one-stop-shop dossiers, feedback, a legal register and units' financial autonomy statuses for 2015 – 31/3/2020.");
         progress.Line("Names are modelled on real procedures and units; codes, decisions, dossiers and feedback are invented.");
         var data = DemoDataSet.Create();
         progress.Line($"Generated the catalogue in {total.Elapsed.TotalSeconds:N1} s: {DemoDescription.Catalogue(data)}");
 
+        // The unit registry first: every other step records facts against its units (the services' local copies of it
+        // refuse facts for units that did not exist on the fact's day).
         var step = Stopwatch.StartNew();
-        progress.Line($"[1/5] Catalogue via {options.Grpc} ...");
+        var organisation = data.Organisation;
+        progress.Line($"[1/7] Organisation registry: {organisation.Changes.Count:N0} dated unit changes 2004–2025, {organisation.Staffing.Count:N0} staffing facts ...");
+        var units = await new OrganisationLoader(grpc).LoadAsync(organisation, cancellation);
+        progress.Line($"[1/7] Organisation registry: {units.Applied:N0} changes applied, {units.AlreadyRecorded:N0} already recorded, "
+            + $"{units.Status.Units:N0} units at revision {units.Status.Revision:N0}; staffing {units.Staffing.Inserted:N0} inserted, "
+            + $"{units.Staffing.Updated:N0} updated, {units.Staffing.Unchanged:N0} unchanged ({units.Elapsed.TotalSeconds:N1} s)");
+
+        // The services' local copies of the registry must hold this revision before facts are recorded against its units.
+        var synced = await new ReferenceWaiter(grpc, progress)
+            .WaitAsync(units.Status.Revision, ReferenceWaiter.DomainServices, options.WaitTimeout, cancellation);
+        progress.Line($"[1/7] Unit reference data at revision {units.Status.Revision:N0} in {string.Join(", ", ReferenceWaiter.DomainServices)} "
+            + $"({synced.TotalSeconds:N1} s)");
+
+        step.Restart();
+        progress.Line($"[2/7] Catalogue via {options.Grpc} ...");
         var catalogue = await new CatalogueLoader(new ProcedureCatalogService.ProcedureCatalogServiceClient(grpc), progress)
             .LoadAsync(data.Catalogue, cancellation);
-        progress.Line($"[1/5] Catalogue: {catalogue.Procedures:N0} procedures, {catalogue.Applied:N0} changes applied, "
+        progress.Line($"[2/7] Catalogue: {catalogue.Procedures:N0} procedures, {catalogue.Applied:N0} changes applied, "
             + $"{catalogue.AlreadyPresent:N0} already present ({step.Elapsed.TotalSeconds:N1} s)");
 
         step.Restart();
-        progress.Line($"[2/5] Dossiers: {data.DossierCount:N0} in batches of {options.BatchSize:N0} ...");
+        progress.Line($"[3/7] Dossiers: {data.DossierCount:N0} in batches of {options.BatchSize:N0} ...");
         var dossiers = await new DossierLoader(new DossierService.DossierServiceClient(grpc), progress, options.BatchSize)
             .LoadAsync(data, cancellation);
-        progress.Line($"[2/5] Dossiers: {dossiers.Sent:N0} sent ({dossiers.Inserted:N0} inserted, {dossiers.Unchanged:N0} unchanged), "
+        progress.Line($"[3/7] Dossiers: {dossiers.Sent:N0} sent ({dossiers.Inserted:N0} inserted, {dossiers.Unchanged:N0} unchanged), "
             + $"{dossiers.Skipped:N0} already present; {data.LateCount:N0} resolved late in all "
             + $"({step.Elapsed.TotalSeconds:N1} s, {DossierLoader.Rate(dossiers.Sent, dossiers.Elapsed)})");
 
         step.Restart();
         var feedback = await new FeedbackLoader(new FeedbackService.FeedbackServiceClient(grpc)).LoadAsync(data.Feedback, cancellation);
-        progress.Line($"[3/5] Feedback: {feedback.Items} items, {feedback.StepsApplied} steps applied ({step.Elapsed.TotalSeconds:N1} s)");
+        progress.Line($"[4/7] Feedback: {feedback.Items} items, {feedback.StepsApplied} steps applied ({step.Elapsed.TotalSeconds:N1} s)");
 
         step.Restart();
         var register = data.Legal;
-        progress.Line($"[4/5] Legal register: {register.Documents.Count:N0} documents with {register.EventCount:N0} lifecycle events, "
+        progress.Line($"[5/7] Legal register: {register.Documents.Count:N0} documents with {register.EventCount:N0} lifecycle events, "
             + $"{register.Findings.Count:N0} review findings, {register.Checks.Count:N0} checks ...");
         var legal = await new LegalLoader(grpc).LoadAsync(register, cancellation);
-        progress.Line($"[4/5] Legal register: {legal.Import.Inserted:N0} documents inserted, {legal.Import.Unchanged:N0} already present, "
+        progress.Line($"[5/7] Legal register: {legal.Import.Inserted:N0} documents inserted, {legal.Import.Unchanged:N0} already present, "
             + $"{legal.Rounds} review rounds, {legal.Findings:N0} findings, {legal.Checks:N0} checks ({legal.Elapsed.TotalSeconds:N1} s)");
         foreach (var period in legal.Periods)
         {
@@ -88,11 +104,23 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
         }
 
         step.Restart();
+        var finance = data.Finance;
+        progress.Line($"[6/7] Public finance (generated units' statuses): {finance.UnitCount:N0} units with {finance.Statuses.Count:N0} statuses, "
+            + $"{finance.Unreported.Count} breakdown cells the source did not report, {finance.Figures.Count} budget figures ...");
+        var financeLoad = await new FinanceLoader(grpc).LoadAsync(finance, cancellation);
+        progress.Line($"[6/7] Public finance: {financeLoad.Statuses.Inserted:N0} statuses inserted, {financeLoad.Statuses.Unchanged:N0} already present, "
+            + $"{financeLoad.Unreported.Inserted} unreported cells declared ({financeLoad.Unreported.Unchanged} already), "
+            + $"{financeLoad.Figures.Inserted} budget figures inserted ({financeLoad.Figures.Unchanged} already) ({financeLoad.Elapsed.TotalSeconds:N1} s)");
+
+        step.Restart();
         var expected = new ReportingStatus(data.DossierCount, data.Catalogue.Changes.Count, data.Feedback.Count,
-            register.Documents.Count, register.Findings.Count, register.Checks.Count);
-        progress.Line($"[5/5] Waiting for the reporting service ({options.Http}) to count {expected} ...");
+            register.Documents.Count, register.Findings.Count, register.Checks.Count,
+            AutonomyUnits: finance.UnitCount, AutonomyStatuses: finance.Statuses.Count, BudgetFigures: finance.Figures.Count,
+            UnreportedBreakdowns: finance.Unreported.Count,
+            Units: units.Status.Units, UnitRevision: units.Status.Revision, StaffingFacts: OrganisationLoader.StaffingFacts(organisation));
+        progress.Line($"[7/7] Waiting for the reporting service ({options.Http}) to count {expected} ...");
         var waited = await new ReportingWaiter(http, progress).WaitAsync(expected, options.WaitTimeout, cancellation);
-        progress.Line($"[5/5] Reporting caught up in {waited.TotalSeconds:N1} s");
+        progress.Line($"[7/7] Reporting caught up in {waited.TotalSeconds:N1} s");
 
         progress.Line($"Done in {total.Elapsed:hh\\:mm\\:ss\\.f}: {data.DossierCount:N0} dossiers, "
             + $"{dossiers.Sent:N0} sent at {DossierLoader.Rate(dossiers.Sent, total.Elapsed)} overall.");

@@ -12,14 +12,26 @@ internal sealed record ReportingStatus(
     [property: JsonPropertyName("feedback")] long Feedback,
     [property: JsonPropertyName("legalDocuments")] long LegalDocuments = 0,
     [property: JsonPropertyName("reviewFindings")] long ReviewFindings = 0,
-    [property: JsonPropertyName("documentChecks")] long DocumentChecks = 0)
+    [property: JsonPropertyName("documentChecks")] long DocumentChecks = 0,
+    [property: JsonPropertyName("autonomyUnits")] long AutonomyUnits = 0,
+    [property: JsonPropertyName("autonomyStatuses")] long AutonomyStatuses = 0,
+    [property: JsonPropertyName("budgetFigures")] long BudgetFigures = 0,
+    [property: JsonPropertyName("unreportedBreakdowns")] long UnreportedBreakdowns = 0,
+    [property: JsonPropertyName("units")] long Units = 0,
+    [property: JsonPropertyName("unitRevision")] long UnitRevision = 0,
+    [property: JsonPropertyName("staffingFacts")] long StaffingFacts = 0)
 {
     public bool Reached(ReportingStatus expected) =>
         Dossiers >= expected.Dossiers && ProcedureVersions >= expected.ProcedureVersions && Feedback >= expected.Feedback
-        && LegalDocuments >= expected.LegalDocuments && ReviewFindings >= expected.ReviewFindings && DocumentChecks >= expected.DocumentChecks;
+        && LegalDocuments >= expected.LegalDocuments && ReviewFindings >= expected.ReviewFindings && DocumentChecks >= expected.DocumentChecks
+        && AutonomyUnits >= expected.AutonomyUnits && AutonomyStatuses >= expected.AutonomyStatuses && BudgetFigures >= expected.BudgetFigures
+        && UnreportedBreakdowns >= expected.UnreportedBreakdowns
+        && Units >= expected.Units && UnitRevision >= expected.UnitRevision && StaffingFacts >= expected.StaffingFacts;
 
     public override string ToString() => $"dossiers {Dossiers:N0}, procedure versions {ProcedureVersions:N0}, feedback {Feedback:N0}, "
-        + $"legal documents {LegalDocuments:N0}, review findings {ReviewFindings:N0}, checks {DocumentChecks:N0}";
+        + $"legal documents {LegalDocuments:N0}, review findings {ReviewFindings:N0}, checks {DocumentChecks:N0}, "
+        + $"autonomy units {AutonomyUnits:N0} with {AutonomyStatuses:N0} statuses, budget figures {BudgetFigures:N0}, unreported cells {UnreportedBreakdowns:N0}, "
+        + $"units {Units:N0} (revision {UnitRevision:N0}), staffing facts {StaffingFacts:N0}";
 }
 
 /// <summary>Polls the reporting service's status until its counts reach what was loaded, or fails at the deadline.</summary>

@@ -25,6 +25,8 @@ public static class GatewayRoutes
         new("procedures", ResourceNames.ProceduresApi, "cchc.procedures.v1", ServesHttp: false),
         new("reporting", ResourceNames.ReportingApi, "cchc.reporting.v1", ServesHttp: true),
         new("legal", ResourceNames.LegalApi, "cchc.legal.v1", ServesHttp: false),
+        new("finance", ResourceNames.FinanceApi, "cchc.finance.v1", ServesHttp: false),
+        new("organisation", ResourceNames.OrganisationApi, "cchc.organisation.v1", ServesHttp: false),
     ];
 
     /// <summary>gRPC services every backend hosts under the same name, so they are told apart by header.</summary>

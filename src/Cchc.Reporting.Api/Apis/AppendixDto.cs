@@ -23,11 +23,13 @@ public sealed record RowDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ValueType,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Heading,
     string Indicator,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, JsonNode?>? Values)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, JsonNode?>? Values,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? NotReportedBySource = null)
 {
+    /// <summary><see cref="NotReportedBySource"/>: the period keys whose cell the source left blank (the value is computed from facts).</summary>
     public static RowDto From(ReportRow row) => new(
         row.Definition.Stt, row.Definition.Label, row.Definition.ValueType, row.Definition.Heading, row.Definition.Indicator,
-        row.Values?.ToDictionary(v => v.Key, v => ToJson(v.Value)));
+        row.Values?.ToDictionary(v => v.Key, v => ToJson(v.Value)), row.NotReported);
 
     /// <summary>Number → JSON number, text → string, flag → boolean, not applicable → "-", blank → null.</summary>
     public static JsonNode? ToJson(ReportValue? value) => value switch
@@ -37,6 +39,7 @@ public sealed record RowDto(
         ReportValue.Text t => JsonValue.Create(t.Value),
         ReportValue.Flag f => JsonValue.Create(f.Value),
         ReportValue.Dash => JsonValue.Create("-"),
+        ReportValue.Parts p => new JsonArray(p.Values.Select(ToJson).ToArray()),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown report value."),
     };
 }
@@ -44,4 +47,16 @@ public sealed record RowDto(
 public sealed record AppendixSummaryDto(int No, string Title);
 
 public sealed record ReadModelStatusDto(long Dossiers, long ProcedureVersions, long Feedback, DateTimeOffset? LastEventAt,
-    long LegalDocuments = 0, long ReviewFindings = 0, long DocumentChecks = 0);
+    long LegalDocuments = 0, long ReviewFindings = 0, long DocumentChecks = 0,
+    long AutonomyUnits = 0, long AutonomyStatuses = 0, long BudgetFigures = 0, long UnreportedBreakdowns = 0)
+{
+    /// <summary>Units of the organisation registry held (unit_revisions) and the highest revision among them.</summary>
+    public long Units { get; init; }
+
+    public long UnitRevision { get; init; }
+
+    public long StaffingFacts { get; init; }
+}
+
+/// <summary>Staffing by unit for one period (values by StaffingMetric name), rolled up to <see cref="RollUpTo"/> when given.</summary>
+public sealed record StaffingByUnitDto(PeriodDto Period, DateOnly? RollUpTo, IReadOnlyList<Cchc.Reporting.Api.Domain.Organisation.UnitStaffingRow> Rows);

@@ -1,5 +1,6 @@
 using Cchc.Messaging;
 using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Domain.Organisation;
 using Cchc.Reporting.Api.Domain.Periods;
 using Cchc.Reporting.Api.Domain.Reports;
 using Cchc.Security;
@@ -23,6 +24,8 @@ public static class ReportApi
         api.MapGet("/appendices/{no}", GetAppendix).AllowAnonymous();
         api.MapGet("/key-figures/{area}", GetKeyFigures).AllowAnonymous();
         api.MapGet("/status", GetStatus).RequireCchcScope(SecurityScopes.ReportingRead);
+        // Per-unit figures are not part of the published report: they need reporting.read.
+        api.MapGet("/staffing/by-unit", GetStaffingByUnit).RequireCchcScope(SecurityScopes.ReportingRead);
         return app;
     }
 
@@ -30,8 +33,8 @@ public static class ReportApi
         TypedResults.Ok(query.Appendices.Select(a => new AppendixSummaryDto(a.Number, a.Title)).ToList());
 
     public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetAppendix(
-        string no, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken) =>
-        ToResult(await query.GetAsync(no, periods, cancellationToken));
+        string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, AppendixQuery query, CancellationToken cancellationToken) =>
+        ToResult(await query.GetAsync(no, PeriodParser.PeriodsOrDays(periods, asOf), cancellationToken));
 
     /// <summary>The body's key figures of a reform area (GET /api/reports/key-figures/institutions?periods=2011-01-01..2020-03-30), in the appendix shape with "no": 0.</summary>
     public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetKeyFigures(
@@ -56,6 +59,39 @@ public static class ReportApi
         };
     }
 
+    /// <summary>
+    /// Staffing by unit for one period (GET /api/reports/staffing/by-unit?period=2019[&amp;rollUpTo=2026-01-01]): with rollUpTo,
+    /// the figures of units that were merged or split later are attributed to the units that carry them on that day.
+    /// </summary>
+    public static async Task<Results<Ok<StaffingByUnitDto>, ProblemHttpResult>> GetStaffingByUnit(
+        [FromQuery] string? period, [FromQuery] string? rollUpTo, StaffingByUnit view, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var parsed = PeriodParser.Parse(period is null ? null : [period], Cchc.Contracts.VietnamCalendar.Today(clock));
+        if (!parsed.IsValid || parsed.Periods.Count != 1)
+        {
+            return Invalid("period", parsed.Error ?? "Chỉ một kỳ báo cáo, ví dụ period=2019.");
+        }
+        DateOnly? day = null;
+        if (!string.IsNullOrEmpty(rollUpTo))
+        {
+            if (!DateOnly.TryParseExact(rollUpTo, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            {
+                return Invalid("rollUpTo", "Ngày không hợp lệ: dùng YYYY-MM-DD.");
+            }
+            day = d;
+        }
+        var rows = await view.ComputeAsync(parsed.Periods[0], day, cancellationToken);
+        return TypedResults.Ok(new StaffingByUnitDto(PeriodDto.Of(parsed.Periods[0]), day, rows));
+    }
+
+    private static ProblemHttpResult Invalid(string parameter, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [message] })
+        {
+            Title = "Tham số không hợp lệ",
+            Detail = $"{parameter}: {message}",
+            Status = StatusCodes.Status400BadRequest,
+        });
+
     /// <summary>How much of the event stream the read model holds: the demo loader polls it until it has caught up.</summary>
     public static async Task<Ok<ReadModelStatusDto>> GetStatus(ReportingDbContext db, CancellationToken cancellationToken)
     {
@@ -65,7 +101,20 @@ public static class ReportApi
         var legalDocuments = await db.LegalDocuments.LongCountAsync(cancellationToken);
         var reviewFindings = await db.ReviewFindings.LongCountAsync(cancellationToken);
         var documentChecks = await db.DocumentChecks.LongCountAsync(cancellationToken);
+        var autonomyUnits = await db.AutonomyUnits.LongCountAsync(cancellationToken);
+        var autonomyStatuses = await db.AutonomyStatuses.LongCountAsync(cancellationToken);
+        var budgetFigures = await db.BudgetFigures.LongCountAsync(cancellationToken);
+        var unreported = await db.UnreportedBreakdowns.LongCountAsync(cancellationToken);
+        var units = await db.UnitRevisions.LongCountAsync(cancellationToken);
+        var unitRevision = await db.UnitRevisions.MaxAsync(u => (long?)u.Revision, cancellationToken) ?? 0;
+        var staffingFacts = await db.StaffingFacts.LongCountAsync(cancellationToken);
         var lastEventAt = await db.Set<InboxMessage>().MaxAsync(m => (DateTimeOffset?)m.ProcessedAt, cancellationToken);
-        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks));
+        return TypedResults.Ok(new ReadModelStatusDto(dossiers, versions, feedback, lastEventAt, legalDocuments, reviewFindings, documentChecks,
+            autonomyUnits, autonomyStatuses, budgetFigures, unreported)
+        {
+            Units = units,
+            UnitRevision = unitRevision,
+            StaffingFacts = staffingFacts,
+        });
     }
 }

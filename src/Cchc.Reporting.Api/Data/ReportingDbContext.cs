@@ -14,6 +14,13 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<LegalDocumentFact> LegalDocuments => Set<LegalDocumentFact>();
     public DbSet<ReviewFindingFact> ReviewFindings => Set<ReviewFindingFact>();
     public DbSet<DocumentCheckFact> DocumentChecks => Set<DocumentCheckFact>();
+    public DbSet<AutonomyUnitFact> AutonomyUnits => Set<AutonomyUnitFact>();
+    public DbSet<AutonomyStatusFact> AutonomyStatuses => Set<AutonomyStatusFact>();
+    public DbSet<UnreportedBreakdownFact> UnreportedBreakdowns => Set<UnreportedBreakdownFact>();
+    public DbSet<BudgetFigureFact> BudgetFigures => Set<BudgetFigureFact>();
+    public DbSet<UnitRevisionFact> UnitRevisions => Set<UnitRevisionFact>();
+    public DbSet<UnitPeriodFact> UnitPeriods => Set<UnitPeriodFact>();
+    public DbSet<StaffingFactRow> StaffingFacts => Set<StaffingFactRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -29,6 +29,11 @@ public static class Extensions
             bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
             bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
             bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
+            bus.AddConsumer<AutonomyStatusesRecordedConsumer, AutonomyStatusesRecordedConsumerDefinition>();
+            bus.AddConsumer<BudgetFiguresRecordedConsumer, BudgetFiguresRecordedConsumerDefinition>();
+            bus.AddConsumer<UnreportedBreakdownsDeclaredConsumer, UnreportedBreakdownsDeclaredConsumerDefinition>();
+            bus.AddConsumer<UnitsChangedConsumer, UnitsChangedConsumerDefinition>();
+            bus.AddConsumer<StaffingRecordedConsumer, StaffingRecordedConsumerDefinition>();
         });
 
         builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s

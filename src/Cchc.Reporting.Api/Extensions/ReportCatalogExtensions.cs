@@ -31,6 +31,7 @@ public static class ReportCatalogExtensions
         }
         services.AddScoped<AppendixCalculator>();
         services.AddScoped<AppendixQuery>();
+        services.AddScoped<Domain.Organisation.StaffingByUnit>();
         return services;
     }
 }

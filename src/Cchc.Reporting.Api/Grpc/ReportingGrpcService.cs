@@ -53,6 +53,7 @@ public sealed class ReportingGrpcService(AppendixQuery query) : ReportingService
             Heading = row.Definition.Heading,
             Indicator = row.Definition.Indicator,
         };
+        result.NotReportedPeriods.AddRange(row.NotReported ?? []);
         foreach (var (period, value) in row.Values ?? new Dictionary<string, ReportValue?>())
         {
             result.Values[period] = MapToValue(value);
@@ -67,6 +68,7 @@ public sealed class ReportingGrpcService(AppendixQuery query) : ReportingService
         ReportValue.Text t => Value.ForString(t.Value),
         ReportValue.Flag f => Value.ForBool(f.Value),
         ReportValue.Dash => Value.ForString("-"),
+        ReportValue.Parts p => Value.ForList(p.Values.Select(MapToValue).ToArray()),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown report value."),
     };
 }

@@ -1,3 +1,4 @@
+using Cchc.Reporting.Api.Domain.Periods;
 using Cchc.Reporting.Api.Domain.Reports;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,17 +23,20 @@ public static class ReportPages
             .Append("<h2>Các phụ lục tính từ dữ liệu của các sở, ngành</h2>");
         foreach (var appendix in query.Appendices)
         {
-            body.Append(PeriodForm(appendix, ExamplePeriods, $"Phụ lục {appendix.Number}: {appendix.Title}"));
+            // Appendix 4 compares the structure on days; the others count over periods.
+            var example = appendix.Number == 4 ? "2010-12-31,2019-12-31" : ExamplePeriods;
+            body.Append(PeriodForm(appendix, example, $"Phụ lục {appendix.Number}: {appendix.Title}"));
         }
         body.Append("<p class=\"hint\">Kỳ báo cáo: <code>YYYY</code> (cả năm) hoặc <code>YYYY-MM-DD..YYYY-MM-DD</code> ")
             .Append("(từ ngày..đến ngày, tính cả hai ngày), cách nhau bởi dấu phẩy; tối đa 12 kỳ. Để trống: năm hiện tại.</p>");
         return HtmlPage.Render("Báo cáo cải cách hành chính", body.ToString());
     }
 
-    public static async Task<IResult> Appendix(string no, [FromQuery] string[]? periods, AppendixQuery query, CancellationToken cancellationToken)
+    public static async Task<IResult> Appendix(string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, AppendixQuery query,
+        CancellationToken cancellationToken)
     {
         // The form's field left blank means "no periods chosen" (the current year); the JSON API treats it as an error.
-        var chosen = periods?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
+        var chosen = PeriodParser.PeriodsOrDays(periods, asOf)?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
         switch (await query.GetAsync(no, chosen, cancellationToken))
         {
             case AppendixQueryResult.Found { Report: var report }:

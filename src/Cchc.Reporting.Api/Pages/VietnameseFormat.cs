@@ -23,6 +23,7 @@ public static class VietnameseFormat
         ReportValue.Number n => Number(n.Value),
         ReportValue.Text t => t.Value,
         ReportValue.Flag f => f.Value ? "Có" : "Không",
+        ReportValue.Parts p => string.Join(" / ", p.Values.Select(v => Cell(v, valueType))),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown report value."),
     };
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
+using FinanceApi = Cchc.Finance.Api.Grpc;
 using LegalApi = Cchc.Legal.Api.Grpc;
+using OrgApi = Cchc.Organisation.Api.Grpc;
 
 namespace Cchc.Cli.Tests.Fakes;
 
@@ -22,8 +24,23 @@ internal sealed class FakeProceduresService : CallInvoker
     private readonly HashSet<string> _legalDocuments = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), LegalApi.ReviewFinding> _findings = [];
     private readonly Dictionary<string, LegalApi.DocumentCheck> _checks = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Unit, string From)> _statuses = [];
+    private readonly HashSet<(int, int, int)> _unreported = [];
+    private readonly HashSet<string> _figures = new(StringComparer.Ordinal);
+
+    /// <summary>Finance writes that changed something (statuses, unreported cells, budget figures).</summary>
+    public int FinanceWrites { get; private set; }
 
     public int LegalWrites { get; private set; }
+
+    // The organisation service: change ids recorded, units founded, staffing keys; one revision per import that applied something.
+    private readonly HashSet<string> _unitChanges = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _units = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _staffing = new(StringComparer.Ordinal);
+    private long _unitRevision;
+
+    public int UnitChanges { get { lock (_lock) return _unitChanges.Count; } }
+    public int StaffingItems { get { lock (_lock) return _staffing.Count; } }
 
     public int CatalogueWrites { get; private set; }
     public long DossiersInserted { get; private set; }
@@ -58,11 +75,20 @@ internal sealed class FakeProceduresService : CallInvoker
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
         Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        if (method.Name is not ("ImportDossiers" or "ImportDocuments")) throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
+        if (method.Name is not ("ImportDossiers" or "ImportDocuments" or "ImportChanges" or "ImportStaffing" or "ImportStatuses" or "ImportBudgetFigures"))
+        {
+            throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
+        }
         var writer = new RecordWriter<TRequest>();
-        var response = writer.Completed.ContinueWith(t => method.Name == "ImportDocuments"
-                ? (TResponse)(object)ImportDocuments(t.Result.Cast<LegalApi.DocumentRecord>().ToList())
-                : (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
+        var response = writer.Completed.ContinueWith(t => method.Name switch
+            {
+                "ImportDocuments" => (TResponse)(object)ImportDocuments(t.Result.Cast<LegalApi.DocumentRecord>().ToList()),
+                "ImportStatuses" => (TResponse)(object)ImportFinance(t.Result.Cast<FinanceApi.AutonomyStatus>().Select(r => _statuses.Add((r.Unit, r.EffectiveFrom))).ToList()),
+                "ImportBudgetFigures" => (TResponse)(object)ImportFinance(t.Result.Cast<FinanceApi.BudgetFigure>().Select(r => _figures.Add(r.FigureId)).ToList()),
+                "ImportChanges" => (TResponse)(object)ImportChanges(t.Result.Cast<OrgApi.UnitChange>().ToList()),
+                "ImportStaffing" => (TResponse)(object)ImportStaffing(t.Result.Cast<OrgApi.StaffingItem>().ToList()),
+                _ => (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
+            },
             TaskContinuationOptions.ExecuteSynchronously);
         return new AsyncClientStreamingCall<TRequest, TResponse>(writer, response, Task.FromResult(new Metadata()),
             () => Status.DefaultSuccess, () => [], () => { });
@@ -94,9 +120,11 @@ internal sealed class FakeProceduresService : CallInvoker
         ("ResolveFeedback", FeedbackStepRequest r) => WriteFeedback(r.FeedbackId, f => f.ResolvedAt = r.At),
         ("PublishFeedbackAnswer", FeedbackStepRequest r) => WriteFeedback(r.FeedbackId, f => f.PublishedAt = r.At),
         ("CreateReviewRound", LegalApi.CreateReviewRoundRequest r) => r.Round,
+        ("GetRegistryStatus", OrgApi.GetRegistryStatusRequest) => new OrgApi.RegistryStatus { Revision = _unitRevision, Units = _units.Count },
         ("RecordReviewFinding", LegalApi.RecordReviewFindingRequest r) => Upsert(_findings, (r.Finding.RoundId, r.Finding.DocumentId), r.Finding),
         ("RecordCheck", LegalApi.RecordCheckRequest r) => Upsert(_checks, r.Check.CheckId, r.Check),
         ("CreateSystematisationPeriod", LegalApi.CreateSystematisationPeriodRequest r) => new LegalApi.SystematisationPeriod(r.Period) { Counts = new() },
+        ("DeclareUnreportedBreakdowns", FinanceApi.DeclareUnreportedBreakdownsRequest r) => Declare(r),
         _ => throw new RpcException(new Status(StatusCode.Unimplemented, name)),
     };
 
@@ -108,6 +136,62 @@ internal sealed class FakeProceduresService : CallInvoker
             LegalWrites++;
         }
         return value;
+    }
+
+    private FinanceApi.DeclareUnreportedBreakdownsResponse Declare(FinanceApi.DeclareUnreportedBreakdownsRequest request)
+    {
+        var inserted = request.Items.Count(i => _unreported.Add((i.Year, (int)i.ParentKind, (int)i.Level)));
+        FinanceWrites += inserted;
+        return new FinanceApi.DeclareUnreportedBreakdownsResponse { Inserted = inserted, Unchanged = request.Items.Count - inserted };
+    }
+
+    /// <summary>An import whose records were each added (true) or already present (false).</summary>
+    private FinanceApi.ImportResponse ImportFinance(List<bool> added)
+    {
+        lock (_lock)
+        {
+            var inserted = added.Count(a => a);
+            FinanceWrites += inserted;
+            return new FinanceApi.ImportResponse { Records = added.Count, Inserted = inserted, Unchanged = added.Count - inserted };
+        }
+    }
+
+    private OrgApi.ImportChangesResponse ImportChanges(List<OrgApi.UnitChange> changes)
+    {
+        lock (_lock)
+        {
+            var applied = 0;
+            foreach (var change in changes)
+            {
+                var id = change.ChangeCase switch
+                {
+                    OrgApi.UnitChange.ChangeOneofCase.Found => change.Found.ChangeId,
+                    OrgApi.UnitChange.ChangeOneofCase.Rename => change.Rename.ChangeId,
+                    OrgApi.UnitChange.ChangeOneofCase.Move => change.Move.ChangeId,
+                    OrgApi.UnitChange.ChangeOneofCase.Dissolve => change.Dissolve.ChangeId,
+                    OrgApi.UnitChange.ChangeOneofCase.Merge => change.Merge.ChangeId,
+                    OrgApi.UnitChange.ChangeOneofCase.Split => change.Split.ChangeId,
+                    _ => change.AbolishLevel.ChangeId,
+                };
+                if (_unitChanges.Add(id))
+                {
+                    applied++;
+                    if (change.ChangeCase == OrgApi.UnitChange.ChangeOneofCase.Found) _units.Add(change.Found.Unit.UnitCode);
+                    if (change.ChangeCase == OrgApi.UnitChange.ChangeOneofCase.Merge && change.Merge.NewTarget is { } t) _units.Add(t.UnitCode);
+                }
+            }
+            if (applied > 0) _unitRevision++;
+            return new OrgApi.ImportChangesResponse { Changes = changes.Count, Applied = applied, AlreadyRecorded = changes.Count - applied, Revision = _unitRevision };
+        }
+    }
+
+    private OrgApi.StaffingImportResponse ImportStaffing(List<OrgApi.StaffingItem> items)
+    {
+        lock (_lock)
+        {
+            var inserted = items.Count(i => _staffing.Add(i.Figure is { } f ? $"{f.UnitCode}|{f.Metric}|{f.From}|{f.To}" : i.Record.RecordId));
+            return new OrgApi.StaffingImportResponse { Items = items.Count, Inserted = inserted, Unchanged = items.Count - inserted };
+        }
     }
 
     private LegalApi.ImportDocumentsResponse ImportDocuments(List<LegalApi.DocumentRecord> records)
@@ -226,9 +310,15 @@ internal sealed class FakeProceduresService : CallInvoker
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri?.AbsolutePath != "/api/reports/status") return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-            int feedback, documents, findings, checks;
-            lock (service._lock) (feedback, documents, findings, checks) = (service._feedback.Count, service._legalDocuments.Count, service._findings.Count, service._checks.Count);
-            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}}}""";
+            int feedback, documents, findings, checks, units, statuses, figures, unreported, registryUnits, staffing;
+            long revision;
+            lock (service._lock)
+            {
+                (feedback, documents, findings, checks) = (service._feedback.Count, service._legalDocuments.Count, service._findings.Count, service._checks.Count);
+                (units, statuses, figures, unreported) = (service._statuses.Select(s => s.Unit).Distinct().Count(), service._statuses.Count, service._figures.Count, service._unreported.Count);
+                (registryUnits, staffing, revision) = (service._units.Count, service._staffing.Count, service._unitRevision);
+            }
+            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}},"autonomyUnits":{{units}},"autonomyStatuses":{{statuses}},"budgetFigures":{{figures}},"unreportedBreakdowns":{{unreported}},"units":{{registryUnits}},"unitRevision":{{revision}},"staffingFacts":{{staffing}}}""";
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
         }
     }

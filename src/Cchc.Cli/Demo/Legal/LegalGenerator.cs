@@ -13,7 +13,7 @@ namespace Cchc.Cli.Demo.Legal;
 /// </summary>
 public static class LegalGenerator
 {
-    private const string Justice = "Sở Tư pháp";
+    private const string Justice = LaiChauUnits.Justice;
 
     private static readonly string[] Topics =
     [
@@ -26,9 +26,9 @@ public static class LegalGenerator
 
     private static readonly string[] ProvincialAgencies =
     [
-        "Sở Tư pháp", "Sở Tài chính", "Sở Nội vụ", "Sở Kế hoạch và Đầu tư", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường",
-        "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch",
-        "Sở Lao động - Thương binh và Xã hội", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh",
+        LaiChauUnits.Justice, LaiChauUnits.Finance, LaiChauUnits.HomeAffairs, LaiChauUnits.Planning, LaiChauUnits.Agriculture, LaiChauUnits.Environment,
+        LaiChauUnits.Education, LaiChauUnits.Health, LaiChauUnits.Construction, LaiChauUnits.Transport, LaiChauUnits.Trade, LaiChauUnits.Culture,
+        LaiChauUnits.Labour, LaiChauUnits.Information, LaiChauUnits.Science, LaiChauUnits.CommitteeOffice,
     ];
 
     public static DemoLegalRegister Generate() => new Builder(new DemoRandom(0x1E6A1_2020)).Build();

@@ -11,8 +11,8 @@ namespace Cchc.Cli.Demo.Legal;
 /// </summary>
 public static class LegalTargets
 {
-    public const string ProvinceCouncil = "HĐND tỉnh Lai Châu";
-    public const string ProvinceCommittee = "UBND tỉnh Lai Châu";
+    public const string ProvinceCouncil = LaiChauUnits.ProvinceCouncil;
+    public const string ProvinceCommittee = LaiChauUnits.ProvinceCommittee;
 
     /// <summary>Documents signed per period by kind, body and level (Appendix 2, the six rows under row 1).</summary>
     public static IReadOnlyList<(DocumentKind Kind, IssuingBody Body, GovernmentLevel Level, int[] PerPeriod)> Issued { get; } =

@@ -90,6 +90,12 @@ public enum UnitKind
     PublicServiceUnit = 17,
     /// <summary>Tổ chức khoa học và công nghệ công lập.</summary>
     PublicScienceTechnologyOrganisation = 18,
+    /// <summary>
+    /// Another administrative body under the provincial committee that is not a specialised agency (ban quản lý khu kinh
+    /// tế…; parent: the provincial committee). Added after the first version of this contract: a consumer that does not
+    /// know it counts it nowhere.
+    /// </summary>
+    OtherProvincialAgency = 19,
 }
 
 public enum PublicServiceSector

@@ -45,6 +45,98 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.AutonomyStatusFact", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("ParentKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_kind");
+
+                    b.Property<int>("Regime")
+                        .HasColumnType("integer")
+                        .HasColumnName("regime");
+
+                    b.HasKey("Unit", "Sequence")
+                        .HasName("pk_autonomy_status_facts");
+
+                    b.HasIndex("EffectiveFrom", "EffectiveTo")
+                        .HasDatabaseName("ix_autonomy_status_facts_effective");
+
+                    b.ToTable("autonomy_status_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.AutonomyUnitFact", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Unit")
+                        .HasName("pk_autonomy_unit_facts");
+
+                    b.ToTable("autonomy_unit_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.BudgetFigureFact", b =>
+                {
+                    b.Property<string>("FigureId")
+                        .HasColumnType("text")
+                        .HasColumnName("figure_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("FundingSource")
+                        .HasColumnType("integer")
+                        .HasColumnName("funding_source");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("YearFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_from");
+
+                    b.Property<int>("YearTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_to");
+
+                    b.HasKey("FigureId")
+                        .HasName("pk_budget_figure_facts");
+
+                    b.ToTable("budget_figure_facts", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Reporting.Api.Data.DocumentCheckFact", b =>
                 {
                     b.Property<string>("CheckId")
@@ -331,6 +423,135 @@ namespace Cchc.Reporting.Api.Data.Migrations
                         .HasName("pk_review_finding_facts");
 
                     b.ToTable("review_finding_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnreportedBreakdownFact", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("ParentKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.HasKey("Year", "ParentKind", "Level")
+                        .HasName("pk_unreported_breakdown_facts");
+
+                    b.ToTable("unreported_breakdown_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.StaffingFactRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("FromDay")
+                        .HasColumnType("date")
+                        .HasColumnName("from_day");
+
+                    b.Property<bool>("Individual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("individual");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer")
+                        .HasColumnName("metric");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<DateOnly>("ToDay")
+                        .HasColumnType("date")
+                        .HasColumnName("to_day");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_staffing_facts");
+
+                    b.HasIndex("Metric", "ToDay")
+                        .HasDatabaseName("ix_staffing_facts_metric_to_day");
+
+                    b.ToTable("staffing_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnitPeriodFact", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateOnly>("FromDay")
+                        .HasColumnType("date")
+                        .HasColumnName("from_day");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasColumnType("text")
+                        .HasColumnName("parent_code");
+
+                    b.Property<int>("Sector")
+                        .HasColumnType("integer")
+                        .HasColumnName("sector");
+
+                    b.PrimitiveCollection<string[]>("SuccessorCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("successor_codes");
+
+                    b.Property<DateOnly?>("ToDay")
+                        .HasColumnType("date")
+                        .HasColumnName("to_day");
+
+                    b.HasKey("UnitCode", "Sequence")
+                        .HasName("pk_unit_period_facts");
+
+                    b.HasIndex("Kind", "FromDay")
+                        .HasDatabaseName("ix_unit_period_facts_kind_from_day");
+
+                    b.ToTable("unit_period_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnitRevisionFact", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("UnitCode")
+                        .HasName("pk_unit_revisions");
+
+                    b.ToTable("unit_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Security.Audit.AuditEntry", b =>

@@ -16,4 +16,14 @@ public sealed class IndicatorValues
 
     public ReportValue? Get(string indicator, string periodKey) =>
         _values.GetValueOrDefault((indicator, periodKey));
+
+    private readonly HashSet<(string Indicator, string Period)> _notReported = [];
+
+    /// <summary>
+    /// Marks a cell the source document did not report: its value is still computed from facts (consistent with its
+    /// total), and the report says the source left it blank.
+    /// </summary>
+    public void MarkNotReported(string indicator, string periodKey) => _notReported.Add((indicator, periodKey));
+
+    public bool IsNotReported(string indicator, string periodKey) => _notReported.Contains((indicator, periodKey));
 }

@@ -13,6 +13,13 @@ public static partial class PeriodParser
     public const string Parameter = "periods";
     public const int MaxPeriods = 12;
 
+    /// <summary>
+    /// The "periods" parameter, or else "asOf" (Appendix 4 compares states on days: asOf=2010-12-31,2019-12-31 is the
+    /// same as periods=2010-12-31,2019-12-31, one-day periods keyed by the day).
+    /// </summary>
+    public static IReadOnlyCollection<string?>? PeriodsOrDays(string[]? periods, string[]? asOf) =>
+        periods is { Length: > 0 } ? periods : asOf is { Length: > 0 } ? asOf : periods;
+
     /// <param name="values">The parameter's values as received; null or no values = not given.</param>
     /// <param name="today">Vietnam local today, for the default period.</param>
     public static PeriodParseResult Parse(IReadOnlyCollection<string?>? values, DateOnly today)
@@ -41,7 +48,7 @@ public static partial class PeriodParser
             }
             if (TryParseOne(item) is not { } period)
             {
-                return PeriodParseResult.Fail($"Kỳ báo cáo '{item}' không hợp lệ: dùng 'YYYY' (cả năm) hoặc 'YYYY-MM-DD..YYYY-MM-DD' (từ ngày..đến ngày).");
+                return PeriodParseResult.Fail($"Kỳ báo cáo '{item}' không hợp lệ: dùng 'YYYY' (cả năm), 'YYYY-MM-DD..YYYY-MM-DD' (từ ngày..đến ngày) hoặc 'YYYY-MM-DD' (một ngày).");
             }
             if (period.To < period.From)
             {
@@ -63,6 +70,10 @@ public static partial class PeriodParser
             var year = int.Parse(item, CultureInfo.InvariantCulture);
             return year >= 1 ? ReportPeriod.Year(year) with { Key = item } : null;
         }
+        if (DayPattern().IsMatch(item) && TryDate(item, out var day))
+        {
+            return new ReportPeriod(item, day, day);
+        }
         var range = RangePattern().Match(item);
         if (range.Success && TryDate(range.Groups["from"].Value, out var from) && TryDate(range.Groups["to"].Value, out var to))
         {
@@ -76,6 +87,9 @@ public static partial class PeriodParser
 
     [GeneratedRegex(@"^\d{4}$")]
     private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex DayPattern();
 
     [GeneratedRegex(@"^(?<from>\d{4}-\d{2}-\d{2})\.\.(?<to>\d{4}-\d{2}-\d{2})$")]
     private static partial Regex RangePattern();

@@ -16,6 +16,10 @@ public sealed record ReportPeriod(string Key, DateOnly From, DateOnly To)
 
     public static string LabelOf(DateOnly from, DateOnly to)
     {
+        if (from == to)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Tính đến {to:dd/MM/yyyy}");
+        }
         var startsYear = from is { Month: 1, Day: 1 } && to.Year == from.Year;
         if (startsYear && to is { Month: 12, Day: 31 })
         {

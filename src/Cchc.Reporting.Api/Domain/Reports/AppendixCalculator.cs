@@ -23,8 +23,15 @@ public sealed class AppendixCalculator(IEnumerable<IAppendix> appendices, IEnume
             await source.ComputeAsync(periods, values, cancellationToken);
         }
         var rows = appendix.Rows
-            .Select(r => new ReportRow(r, r.Heading ? null : periods.ToDictionary(p => p.Key, p => values.Get(r.Indicator, p.Key))))
+            .Select(r => new ReportRow(r, r.Heading ? null : periods.ToDictionary(p => p.Key, p => values.Get(r.Indicator, p.Key)),
+                NotReportedIn(r, periods, values)))
             .ToList();
         return new AppendixReport(appendix.Number, appendix.Title, periods, rows);
+    }
+
+    private static IReadOnlyList<string>? NotReportedIn(RowDefinition row, IReadOnlyList<ReportPeriod> periods, IndicatorValues values)
+    {
+        var keys = row.Heading ? [] : periods.Where(p => values.IsNotReported(row.Indicator, p.Key)).Select(p => p.Key).ToList();
+        return keys.Count == 0 ? null : keys;
     }
 }

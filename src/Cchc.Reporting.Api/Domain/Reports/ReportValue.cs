@@ -22,6 +22,8 @@ public abstract record ReportValue
 
     public static ReportValue Of(bool value) => new Flag(value);
 
+    public static ReportValue Of(IReadOnlyList<ReportValue?> parts) => new Parts(parts);
+
     /// <summary>A count or percentage (trailing zeros removed: 99.9800 → 99.98).</summary>
     public sealed record Number : ReportValue
     {
@@ -35,6 +37,14 @@ public abstract record ReportValue
     public sealed record Text(string Value) : ReportValue;
 
     public sealed record Flag(bool Value) : ReportValue;
+
+    /// <summary>A cell split into columns (Appendix 4's public service units by sector: [province committee, provincial agencies, district committees]).</summary>
+    public sealed record Parts(IReadOnlyList<ReportValue?> Values) : ReportValue
+    {
+        public bool Equals(Parts? other) => other is not null && Values.SequenceEqual(other.Values);
+
+        public override int GetHashCode() => Values.Count;
+    }
 
     /// <summary>"-": the indicator does not apply to this period.</summary>
     public sealed record Dash : ReportValue
