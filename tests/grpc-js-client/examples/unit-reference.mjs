@@ -37,12 +37,19 @@ for (const service of ['procedures', 'legal']) {
 }
 
 // 2. A dossier for a unit the registry does not have on that day: FAILED_PRECONDITION naming the unit and the day.
+// (A procedure to file it under: the demo catalogue's first, or one created here — CreateProcedure is idempotent by code.)
 const catalogue = new procedures.ProcedureCatalogService(target, creds);
 const { procedures: list } = await call(catalogue, 'ListProcedures', { pageSize: 1 });
+const code = list[0]?.code ?? (await call(catalogue, 'CreateProcedure', {
+  code: 'VD.REF.0001', inForceFrom: '2015-01-01',
+  publication: { decisionNumber: '01/QĐ-UBND', decisionDate: '2014-12-20' },
+  attributes: { name: 'Thủ tục ví dụ', field: 'Hộ tịch', level: 'GOVERNMENT_LEVEL_COMMUNE', resolvingUnit: 'UBND cấp xã',
+    receivingPlace: 'RECEIVING_PLACE_COMMUNE_ONE_STOP', onlineLevel: 'ONLINE_SERVICE_LEVEL_3' },
+})).code;
 const dossiers = new procedures.DossierService(target, creds);
 try {
   await call(dossiers, 'ReceiveDossier', {
-    dossierId: 'VD-REF-0001', procedureCode: list[0]?.code ?? '1.001', receivingUnit: 'UBND xã Không Có',
+    dossierId: 'VD-REF-0001', procedureCode: code, receivingUnit: 'UBND xã Không Có',
     unitLevel: 'GOVERNMENT_LEVEL_COMMUNE', channel: 'DOSSIER_CHANNEL_ONLINE',
     receivedAt: ts('2019-05-02T08:15:00+07:00'), dueAt: ts('2019-05-09T17:00:00+07:00'),
   });
