@@ -76,11 +76,13 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
         using var anonymousHttp = gateway.CreateHttp(null);
         var page = $"/reports/appendices/{Guid.NewGuid():N}";
         var json = $"/api/reports/appendices/{Guid.NewGuid():N}";
+        var keyFigures = $"/api/reports/key-figures/{Guid.NewGuid():N}";
 
         var health = await new Health.HealthClient(anonymousChannel).CheckAsync(new HealthCheckRequest(), new Metadata { { "x-cchc-service", "procedures" } });
         var own = await new Health.HealthClient(anonymousChannel).CheckAsync(new HealthCheckRequest());
         using var pageResponse = await anonymousHttp.GetAsync(page);
         using var jsonResponse = await anonymousHttp.GetAsync(json);
+        using var keyFiguresResponse = await anonymousHttp.GetAsync(keyFigures);
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, own.Status);
@@ -88,6 +90,8 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
         Assert.Equal(1, gateway.Reporting.Hits(page));
         Assert.Equal(HttpStatusCode.OK, jsonResponse.StatusCode);
         Assert.Equal(1, gateway.Reporting.Hits(json));
+        Assert.Equal(HttpStatusCode.OK, keyFiguresResponse.StatusCode);
+        Assert.Equal(1, gateway.Reporting.Hits(keyFigures));
     }
 
     [Fact]

@@ -42,9 +42,11 @@ internal static class GatewayAccess
         {
             return AccessKind.TokenEndpoint;
         }
-        // The published report — pages for people and the same appendices as JSON — is aggregate, publishable figures
-        // only (docs/security.md): open by this explicit rule. Everything else under /api/reports is protected.
+        // The published report — pages for people, the same appendices as JSON and the body's key figures — is aggregate,
+        // publishable figures only (docs/security.md): open by this explicit rule. Everything else under /api/reports
+        // (the read model's status, per-unit views) is protected.
         return path.StartsWithSegments("/reports") || path.StartsWithSegments("/api/reports/appendices")
+            || path.StartsWithSegments("/api/reports/key-figures")
             ? AccessKind.Open
             : AccessKind.Protected;
     }
