@@ -229,6 +229,13 @@ public sealed class Appendix7ScenarioTests(SuiteFixture suite)
                     Publication = new P.Publication { DecisionNumber = "20/QĐ-UBND", DecisionDate = changeOn },
                 });
             }
+            // Abolished after the scenario's years: a procedure in force counts in every later year's catalogue, and the
+            // Appendix 3 scenario owns the 2030s.
+            await catalogue.AbolishProcedureAsync(new P.AbolishProcedureRequest
+            {
+                Code = code, AbolishedOn = "2013-01-01",
+                Publication = new P.Publication { DecisionNumber = "30/QĐ-UBND", DecisionDate = "2012-12-20" },
+            });
         }
         static Timestamp At(string day, int hour) => Timestamp.FromDateTimeOffset(new DateTimeOffset(D(day).ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(7)));
         var dossiers = new P.DossierService.DossierServiceClient(suite.Channel);

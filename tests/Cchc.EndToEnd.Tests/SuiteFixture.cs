@@ -89,6 +89,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         ("P-HDND", "HĐND tỉnh Lai Châu", OrgApi.UnitKind.PeoplesCouncil, "P"),
         ("STP", "Sở Tư pháp", OrgApi.UnitKind.SpecialisedAgency, "P-UBND"),
         ("STP-TEST", "Đơn vị thử nghiệm", OrgApi.UnitKind.AgencyDivision, "STP"),
+        ("STTTT", "Sở Thông tin và Truyền thông", OrgApi.UnitKind.SpecialisedAgency, "P-UBND"),
         ("TD", "huyện Tam Đường", OrgApi.UnitKind.DistrictLevel, "P"),
         ("TD-UBND", "UBND huyện Tam Đường", OrgApi.UnitKind.PeoplesCommittee, "TD"),
         ("TD-HDND", "HĐND huyện Tam Đường", OrgApi.UnitKind.PeoplesCouncil, "TD"),

@@ -35,12 +35,12 @@ console.log(`procedure ${code}: ${procedures[0].attributes.name}`);
 const dossierId = `VD-${new Date().toISOString().slice(0, 10)}-0001`;
 const received = await call(dossiers, 'ReceiveDossier', {
   dossierId, procedureCode: code, receivingUnit: 'UBND huyện Tam Đường', unitLevel: 'GOVERNMENT_LEVEL_DISTRICT',
-  channel: 'DOSSIER_CHANNEL_ONLINE', receivedAt: ts('2026-11-02T08:15:00+07:00'), dueAt: ts('2026-11-09T17:00:00+07:00'),
+  channel: 'DOSSIER_CHANNEL_ONLINE', receivedAt: ts('2024-11-04T08:15:00+07:00'), dueAt: ts('2024-11-11T17:00:00+07:00'),
 });
 console.log(`received ${received.record.dossierId}: status ${received.record.status}, version ${received.version}`);
 
 // 3. Resolve it before its due time: on time.
-const resolved = await call(dossiers, 'ResolveDossier', { dossierId, closedAt: ts('2026-11-06T10:00:00+07:00') });
+const resolved = await call(dossiers, 'ResolveDossier', { dossierId, closedAt: ts('2024-11-08T10:00:00+07:00') });
 console.log(`resolved: status ${resolved.record.status}, on time ${resolved.onTime}, version ${resolved.version}`);
 
 // 4. A wrong request: due before received. INVALID_ARGUMENT names the field; nothing is written.
@@ -48,7 +48,7 @@ try {
   await call(dossiers, 'ReceiveDossier', {
     dossierId: `${dossierId}-X`, procedureCode: code, receivingUnit: 'UBND huyện Tam Đường',
     unitLevel: 'GOVERNMENT_LEVEL_DISTRICT', channel: 'DOSSIER_CHANNEL_IN_PERSON',
-    receivedAt: ts('2026-11-02T08:15:00+07:00'), dueAt: ts('2026-11-01T17:00:00+07:00'),
+    receivedAt: ts('2024-11-04T08:15:00+07:00'), dueAt: ts('2024-11-03T17:00:00+07:00'),
   });
   throw new Error('the invalid dossier was accepted');
 } catch (err) {
