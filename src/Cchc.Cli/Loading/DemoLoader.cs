@@ -52,7 +52,7 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
     {
         var progress = new ProgressWriter(output);
         var total = Stopwatch.StartNew();
-        progress.Line("Generated demo data (synthetic): a Lai Châu unit registry with staffing, a procedure catalogue, one-stop-shop dossiers, feedback, a legal register and units' financial autonomy statuses for 2015 – 31/3/2020.");
+        progress.Line("Generated demo data (synthetic): a Lai Châu unit registry with staffing, a procedure catalogue, one-stop-shop dossiers, feedback, a legal register, units' financial autonomy statuses and e-government submissions for 2015 – 31/3/2020.");
         progress.Line("Names are modelled on real procedures and units; codes, decisions, dossiers and feedback are invented.");
         var data = DemoDataSet.Create();
         progress.Line($"Generated the catalogue in {total.Elapsed.TotalSeconds:N1} s: {DemoDescription.Catalogue(data)}");
