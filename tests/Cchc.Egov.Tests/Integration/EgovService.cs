@@ -45,10 +45,7 @@ public sealed class EgovService : IAsyncLifetime
         var closedBrokerPort = FreePort.Next();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            // If the factory ever builds the real server (two factories starting at once), it must not clash with the
-            // appsettings defaults another test process or a running platform holds.
-            web.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{FreePort.Next()}");
-            web.UseSetting("Kestrel:Endpoints:http:Url", $"http://127.0.0.1:{FreePort.Next()}");
+            web.UseFreeKestrelPorts();
             web.UseEnvironment("Testing");
             foreach (var (key, value) in Issuer.ValidatorSettings())
             {
