@@ -27,18 +27,28 @@ public static class CrdSchemas
             return [$"{manifest.Id}: no CRD schema for {manifest.ApiVersion} {manifest.Kind} in k8s/schemas/crds"];
         }
         var results = schema.Evaluate(JsonSerializer.SerializeToElement(manifest.Json),
-            new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (results.IsValid)
+            new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        var problems = new List<string>();
+        Collect(manifest, results, problems);
+        return results.IsValid ? [] : problems.Distinct().DefaultIfEmpty($"{manifest.Id}: does not match its CRD schema").ToList();
+    }
+
+    /// <summary>The errors of the failing nodes only: a branch that failed inside an anyOf that passed is no error.</summary>
+    private static void Collect(Manifest manifest, EvaluationResults node, List<string> problems)
+    {
+        if (node.IsValid)
         {
-            return [];
+            return;
         }
-        return (results.Details ?? [])
-            .Append(results)
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{manifest.Id} {d.InstanceLocation}: {e.Value}"))
-            .Distinct()
-            .DefaultIfEmpty($"{manifest.Id}: does not match its CRD schema")
-            .ToList();
+        foreach (var (_, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            var text = message.Contains("false schema", StringComparison.Ordinal) ? "unknown field (not in the CRD schema)" : message;
+            problems.Add($"{manifest.Id} {node.InstanceLocation}: {text}");
+        }
+        foreach (var child in node.Details ?? [])
+        {
+            Collect(manifest, child, problems);
+        }
     }
 
     private static Dictionary<(string, string), JsonSchema> Load()
