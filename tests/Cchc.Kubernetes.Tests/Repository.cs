@@ -1,0 +1,21 @@
+namespace Cchc.Kubernetes.Tests;
+
+/// <summary>Paths in the repository the tests read (the manifests, the vendored schemas, the sources they must agree with).</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Cchc.Platform.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Cchc.Platform.sln above {AppContext.BaseDirectory}.");
+    }
+}
