@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
 
 namespace Cchc.ServiceKit.Hosting;
 
@@ -97,7 +98,15 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
         builder.AddServiceDefaults();
 
         builder.AddServiceDatabase<TDbContext>(Database);
-        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(Database);
+        // The check runs every few seconds from outside a traced request (health is not traced): its SELECT 1 would be
+        // a root trace of its own each time, as the relay's polls were (docs/operations.md, "Watching").
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(Database, customTestQuery: static async (db, ct) =>
+        {
+            using (SuppressInstrumentationScope.Begin())
+            {
+                return await db.Database.CanConnectAsync(ct).ConfigureAwait(false);
+            }
+        });
 
         builder.AddCchcMessaging(bus =>
         {

@@ -54,9 +54,12 @@ internal static class SampleServices
     };
 
     /// <summary>Command-line settings a built (not started) service needs: its database and broker addresses.</summary>
-    public static string[] Args =>
+    public static string[] Args => ArgsFor("Host=127.0.0.1;Port=1;Database=sample;Username=postgres");
+
+    /// <summary><see cref="Args"/> with a real database.</summary>
+    public static string[] ArgsFor(string connectionString) =>
     [
-        $"--ConnectionStrings:{Database}=Host=127.0.0.1;Port=1;Database=sample;Username=postgres",
+        $"--ConnectionStrings:{Database}={connectionString}",
         "--ConnectionStrings:messaging=amqp://guest:guest@127.0.0.1:1/",
     ];
 }

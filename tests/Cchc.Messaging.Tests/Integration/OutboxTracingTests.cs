@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Cchc.Messaging.Tests.Support;
 using Cchc.Testing;
 using OpenTelemetry;
-using OpenTelemetry.Trace;
 
 namespace Cchc.Messaging.Tests.Integration;
 
@@ -58,57 +55,5 @@ public sealed class OutboxTracingTests(PostgresServer postgres, RabbitMqNode rab
         // No other SQL was traced: not the polls before the batch, nor those after it.
         Assert.All(spans.Recorded.Where(s => s.Source.Name == "Npgsql"), s => Assert.Equal(batch.TraceId, s.TraceId));
         await Eventually.AssertAsync(() => _db.AllAppliedAsync(facts), Patience, "the batch's events should be consumed");
-    }
-
-    /// <summary>
-    /// What the service defaults set up: an OpenTelemetry tracer provider listening to Npgsql, MassTransit and Cchc.*
-    /// with the default sampler (parent-based, always on), plus a counter of the spans Npgsql asks for.
-    /// </summary>
-    private sealed class SpanRecorder : IDisposable
-    {
-        private readonly ConcurrentQueue<Activity> _recorded = new();
-        private readonly TracerProvider _provider;
-        private readonly ActivityListener _asked;
-        private int _npgsqlAsked;
-
-        public SpanRecorder()
-        {
-            _provider = Sdk.CreateTracerProviderBuilder()
-                .AddSource("Npgsql", "MassTransit", "Cchc.*")
-                .AddProcessor(new Collector(_recorded))
-                .Build()!;
-            // Counts every span the Npgsql instrumentation asks for and says no itself: the provider above decides.
-            _asked = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) =>
-                {
-                    Interlocked.Increment(ref _npgsqlAsked);
-                    return ActivitySamplingResult.None;
-                },
-            };
-            ActivitySource.AddActivityListener(_asked);
-        }
-
-        public int NpgsqlSpansAsked => Volatile.Read(ref _npgsqlAsked);
-
-        public IReadOnlyList<Activity> Recorded => [.. _recorded];
-
-        public void Dispose()
-        {
-            _asked.Dispose();
-            _provider.Dispose();
-        }
-
-        private sealed class Collector(ConcurrentQueue<Activity> into) : BaseProcessor<Activity>
-        {
-            public override void OnEnd(Activity data)
-            {
-                if (data.Recorded)
-                {
-                    into.Enqueue(data);
-                }
-            }
-        }
     }
 }
