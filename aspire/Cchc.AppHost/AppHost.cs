@@ -14,30 +14,24 @@ var infrastructure = builder.AddSuiteInfrastructure(settings);
 
 var identity = builder.AddSuiteIdentity<Projects.Cchc_Identity>(settings, infrastructure);
 
-var procedures = builder.AddSuiteService<Projects.Cchc_Procedures_Api>(
-    ResourceNames.ProceduresApi, ResourceNames.ProceduresMigrator, infrastructure.ProceduresDb, infrastructure)
-    .WithTokenValidation(identity, settings);
+// The domain services: each is an instance of the domain-service template (its Program.cs is its definition) and one
+// line here — its migrator, database, broker and token validation come with it (AddDomainService).
+IResourceBuilder<ProjectResource> Domain<TProject>(string name, string migrator, string database) where TProject : IProjectMetadata, new() =>
+    builder.AddDomainService<TProject>(name, migrator, database, infrastructure, identity, settings);
+IResourceBuilder<ProjectResource>[] domainServices =
+[
+    Domain<Projects.Cchc_Procedures_Api>(ResourceNames.ProceduresApi, ResourceNames.ProceduresMigrator, ResourceNames.ProceduresDb),
+    Domain<Projects.Cchc_Legal_Api>(ResourceNames.LegalApi, ResourceNames.LegalMigrator, ResourceNames.LegalDb),
+    Domain<Projects.Cchc_Organisation_Api>(ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, ResourceNames.OrganisationDb),
+    Domain<Projects.Cchc_Finance_Api>(ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, ResourceNames.FinanceDb),
+    Domain<Projects.Cchc_Egov_Api>(ResourceNames.EgovApi, ResourceNames.EgovMigrator, ResourceNames.EgovDb),
+];
+
 var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(
     ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, infrastructure.ReportingDb, infrastructure)
     .WithTokenValidation(identity, settings);
 
-var legal = builder.AddSuiteService<Projects.Cchc_Legal_Api>(
-    ResourceNames.LegalApi, ResourceNames.LegalMigrator, infrastructure.LegalDb, infrastructure)
-    .WithTokenValidation(identity, settings);
-
-var organisation = builder.AddSuiteService<Projects.Cchc_Organisation_Api>(
-    ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, infrastructure.DatabaseNamed(ResourceNames.OrganisationDb), infrastructure)
-    .WithTokenValidation(identity, settings);
-
-var finance = builder.AddSuiteService<Projects.Cchc_Finance_Api>(
-    ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, infrastructure.DatabaseNamed(ResourceNames.FinanceDb), infrastructure)
-    .WithTokenValidation(identity, settings);
-
-var egov = builder.AddSuiteService<Projects.Cchc_Egov_Api>(
-    ResourceNames.EgovApi, ResourceNames.EgovMigrator, infrastructure.DatabaseNamed(ResourceNames.EgovDb), infrastructure)
-    .WithTokenValidation(identity, settings);
-
-builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, procedures, reporting, legal, organisation, finance, egov, identity)
+builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, [.. domainServices, reporting, identity])
     .WithTokenValidation(identity, settings);
 
 builder.Build().Run();

@@ -1,26 +1,29 @@
+using Cchc.Contracts;
 using Cchc.Egov.Api.Data;
-using Cchc.Egov.Api.Extensions;
+using Cchc.Egov.Api.Domain;
 using Cchc.Egov.Api.Grpc;
-using Cchc.Security;
-using Cchc.ServiceKit;
+using Cchc.Egov.Api.Security;
+using Cchc.ServiceKit.Hosting;
 
-if (MigrateCommand.IsRequested(args))
+return await Program.Definition.RunAsync(args);
+
+/// <summary>
+/// The e-government metrics service as an instance of the domain-service template (docs/architecture.md, "One template
+/// for every domain service"). Public so tests host it (WebApplicationFactory&lt;Program&gt;) and migrate its database
+/// through this same definition.
+/// </summary>
+public partial class Program : IDomainServiceProgram<EgovDbContext>
 {
-    return await MigrateCommand.RunAsync<EgovDbContext>(b => b.AddEgovDatabase());
+    public static DomainService<EgovDbContext> Definition { get; } = new()
+    {
+        Database = ResourceNames.EgovDb,
+        AccessRules = EgovAccessRules.Configure,
+        GrpcServices = app =>
+        {
+            app.MapGrpcService<MetricGrpcService>();
+            app.MapGrpcService<CapabilityGrpcService>();
+        },
+        // The gate every incoming fact's unit and day pass.
+        Services = builder => builder.Services.AddScoped<IncomingFacts>(),
+    };
 }
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCchcGrpcSecurity();
-app.MapGrpcService<MetricGrpcService>();
-app.MapGrpcService<CapabilityGrpcService>();
-app.MapDefaultEndpoints();
-
-await app.RunAsync();
-return 0;
-
-/// <summary>Entry point; public so tests can host the service with WebApplicationFactory&lt;Program&gt;.</summary>
-public partial class Program;

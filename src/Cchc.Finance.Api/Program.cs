@@ -1,26 +1,29 @@
+using Cchc.Contracts;
 using Cchc.Finance.Api.Data;
-using Cchc.Finance.Api.Extensions;
+using Cchc.Finance.Api.Domain;
 using Cchc.Finance.Api.Grpc;
-using Cchc.Security;
-using Cchc.ServiceKit;
+using Cchc.Finance.Api.Security;
+using Cchc.ServiceKit.Hosting;
 
-if (MigrateCommand.IsRequested(args))
+return await Program.Definition.RunAsync(args);
+
+/// <summary>
+/// The public finance service as an instance of the domain-service template (docs/architecture.md, "One template for
+/// every domain service"). Public so tests host it (WebApplicationFactory&lt;Program&gt;) and migrate its database
+/// through this same definition.
+/// </summary>
+public partial class Program : IDomainServiceProgram<FinanceDbContext>
 {
-    return await MigrateCommand.RunAsync<FinanceDbContext>(b => b.AddFinanceDatabase());
+    public static DomainService<FinanceDbContext> Definition { get; } = new()
+    {
+        Database = ResourceNames.FinanceDb,
+        AccessRules = FinanceAccessRules.Configure,
+        GrpcServices = app =>
+        {
+            app.MapGrpcService<AutonomyGrpcService>();
+            app.MapGrpcService<BudgetGrpcService>();
+        },
+        // The one check of every incoming fact's unit and day.
+        Services = builder => builder.Services.AddScoped<IncomingFactCheck>(),
+    };
 }
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCchcGrpcSecurity();
-app.MapGrpcService<AutonomyGrpcService>();
-app.MapGrpcService<BudgetGrpcService>();
-app.MapDefaultEndpoints();
-
-await app.RunAsync();
-return 0;
-
-/// <summary>Entry point; public so tests can host the service with WebApplicationFactory&lt;Program&gt;.</summary>
-public partial class Program;

@@ -1,29 +1,28 @@
+using Cchc.Contracts;
 using Cchc.Legal.Api.Data;
-using Cchc.Legal.Api.Extensions;
 using Cchc.Legal.Api.Grpc;
-using Cchc.ReferenceData;
-using Cchc.Security;
-using Cchc.ServiceKit;
+using Cchc.Legal.Api.Security;
+using Cchc.ServiceKit.Hosting;
 
-if (MigrateCommand.IsRequested(args))
+return await Program.Definition.RunAsync(args);
+
+/// <summary>
+/// The legal documents service as an instance of the domain-service template (docs/architecture.md, "One template for
+/// every domain service"). Public so tests host it (WebApplicationFactory&lt;Program&gt;) and migrate its database
+/// through this same definition.
+/// </summary>
+public partial class Program : IDomainServiceProgram<LegalDbContext>
 {
-    return await MigrateCommand.RunAsync<LegalDbContext>(b => b.AddLegalDatabase());
+    public static DomainService<LegalDbContext> Definition { get; } = new()
+    {
+        Database = ResourceNames.LegalDb,
+        AccessRules = LegalAccessRules.Configure,
+        KeepsUnitReference = true,
+        GrpcServices = app =>
+        {
+            app.MapGrpcService<DocumentGrpcService>();
+            app.MapGrpcService<ReviewGrpcService>();
+            app.MapGrpcService<CheckGrpcService>();
+        },
+    };
 }
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCchcGrpcSecurity();
-app.MapGrpcService<DocumentGrpcService>();
-app.MapGrpcService<ReviewGrpcService>();
-app.MapGrpcService<CheckGrpcService>();
-app.MapUnitReference();
-app.MapDefaultEndpoints();
-
-await app.RunAsync();
-return 0;
-
-/// <summary>Entry point; public so tests can host the service with WebApplicationFactory&lt;Program&gt;.</summary>
-public partial class Program;

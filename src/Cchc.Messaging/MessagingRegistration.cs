@@ -23,6 +23,9 @@ public static class MessagingRegistration
     /// <para>MassTransit registers its bus health check (tags "ready", "masstransit"), which /health reports. Works
     /// with no consumers (a publish-only service). Publishing code should not call IPublishEndpoint directly for
     /// integration events: write them to the outbox (<see cref="Outbox.AddIntegrationEvent{TEvent}"/>).</para>
+    /// <para>MassTransit's usage telemetry (since 8.4 it posts the bus configuration to an outside address a few
+    /// minutes after start) is turned off: a service talks only to the servers it is configured with
+    /// (docs/security.md). Only an operator's explicit <c>MASSTRANSIT_USAGE_TELEMETRY=true</c> would turn it back on.</para>
     /// </remarks>
     public static IHostApplicationBuilder AddCchcMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
     {
@@ -41,6 +44,7 @@ public static class MessagingRegistration
             // configure runs first: MassTransit keeps the first endpoint name formatter registered, so a caller's
             // own formatter (e.g. a test's queue prefix) wins over the kebab-case default.
             configure?.Invoke(bus);
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {

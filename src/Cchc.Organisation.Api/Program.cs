@@ -1,26 +1,26 @@
+using Cchc.Contracts;
 using Cchc.Organisation.Api.Data;
-using Cchc.Organisation.Api.Extensions;
 using Cchc.Organisation.Api.Grpc;
-using Cchc.Security;
-using Cchc.ServiceKit;
+using Cchc.Organisation.Api.Security;
+using Cchc.ServiceKit.Hosting;
 
-if (MigrateCommand.IsRequested(args))
+return await Program.Definition.RunAsync(args);
+
+/// <summary>
+/// The organisation & staffing service as an instance of the domain-service template (docs/architecture.md, "One
+/// template for every domain service"). It is the unit registry, so it keeps no copy of it. Public so tests host it
+/// (WebApplicationFactory&lt;Program&gt;) and migrate its database through this same definition.
+/// </summary>
+public partial class Program : IDomainServiceProgram<OrganisationDbContext>
 {
-    return await MigrateCommand.RunAsync<OrganisationDbContext>(b => b.AddOrganisationDatabase());
+    public static DomainService<OrganisationDbContext> Definition { get; } = new()
+    {
+        Database = ResourceNames.OrganisationDb,
+        AccessRules = OrganisationAccessRules.Configure,
+        GrpcServices = app =>
+        {
+            app.MapGrpcService<UnitRegistryGrpcService>();
+            app.MapGrpcService<StaffingGrpcService>();
+        },
+    };
 }
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCchcGrpcSecurity();
-app.MapGrpcService<UnitRegistryGrpcService>();
-app.MapGrpcService<StaffingGrpcService>();
-app.MapDefaultEndpoints();
-
-await app.RunAsync();
-return 0;
-
-/// <summary>Entry point; public so tests can host the service with WebApplicationFactory&lt;Program&gt;.</summary>
-public partial class Program;

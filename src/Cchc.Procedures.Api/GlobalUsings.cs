@@ -9,3 +9,5 @@ global using Instant = Cchc.ServiceKit.Instant;
 global using IsoDate = Cchc.ServiceKit.IsoDate;
 global using PageToken = Cchc.ServiceKit.PageToken;
 global using Validator = Cchc.ServiceKit.Validator;
+// Stored state → wire messages, as the other services' Grpc/WireMapping.cs.
+global using static Cchc.Procedures.Api.Grpc.WireMapping;

@@ -1,27 +1,28 @@
-using Cchc.Procedures.Api.Extensions;
+using Cchc.Contracts;
+using Cchc.Procedures.Api.Data;
 using Cchc.Procedures.Api.Grpc;
-using Cchc.ReferenceData;
-using Cchc.Security;
+using Cchc.Procedures.Api.Security;
+using Cchc.ServiceKit.Hosting;
 
-if (MigrateCommand.IsRequested(args))
+return await Program.Definition.RunAsync(args);
+
+/// <summary>
+/// The administrative procedures service as an instance of the domain-service template (docs/architecture.md, "One
+/// template for every domain service"). Public so tests host it (WebApplicationFactory&lt;Program&gt;) and migrate its
+/// database through this same definition.
+/// </summary>
+public partial class Program : IDomainServiceProgram<ProceduresDbContext>
 {
-    return await MigrateCommand.RunAsync();
+    public static DomainService<ProceduresDbContext> Definition { get; } = new()
+    {
+        Database = ResourceNames.ProceduresDb,
+        AccessRules = ProceduresAccessRules.Configure,
+        KeepsUnitReference = true,
+        GrpcServices = app =>
+        {
+            app.MapGrpcService<ProcedureCatalogGrpcService>();
+            app.MapGrpcService<DossierGrpcService>();
+            app.MapGrpcService<FeedbackGrpcService>();
+        },
+    };
 }
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCchcGrpcSecurity();
-app.MapGrpcService<ProcedureCatalogGrpcService>();
-app.MapGrpcService<DossierGrpcService>();
-app.MapGrpcService<FeedbackGrpcService>();
-app.MapUnitReference();
-app.MapDefaultEndpoints();
-
-await app.RunAsync();
-return 0;
-
-/// <summary>Entry point; public so tests can host the service with WebApplicationFactory&lt;Program&gt;.</summary>
-public partial class Program;

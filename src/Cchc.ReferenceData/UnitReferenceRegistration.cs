@@ -13,8 +13,9 @@ namespace Cchc.ReferenceData;
 public static class UnitReferenceRegistration
 {
     /// <summary>
-    /// The one call a service makes, inside its messaging setup:
-    /// <c>builder.AddCchcMessaging(bus =&gt; bus.AddUnitReference&lt;MyDbContext&gt;())</c>. It adds the UnitsChanged
+    /// A domain service does not call this itself: its definition says <c>KeepsUnitReference = true</c> and the template
+    /// (Cchc.ServiceKit.Hosting's DomainService) makes this call, maps the API and adds its rule. The call, inside the
+    /// messaging setup: <c>builder.AddCchcMessaging(bus =&gt; bus.AddUnitReference&lt;MyDbContext&gt;())</c>. It adds the UnitsChanged
     /// consumer on the service's own queue (named after <typeparamref name="TDbContext"/>:
     /// <c>procedures-unit-reference</c> for ProceduresDbContext; every service gets every event), and
     /// <see cref="IUnitReference"/> (scoped) for write paths and the status API. The model of

@@ -20,6 +20,14 @@ public static class MigrateCommand
     public static bool IsRequested(string[] args) => args is [Verb];
 
     /// <summary>
+    /// Migrates <typeparamref name="TDbContext"/> registered as every service registers its database
+    /// (<see cref="ServiceDatabase.AddServiceDatabase{TDbContext}"/>, connection string <paramref name="connectionName"/>).
+    /// </summary>
+    public static Task<int> RunAsync<TDbContext>(string connectionName, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+        where TDbContext : DbContext =>
+        RunAsync<TDbContext>(b => b.AddServiceDatabase<TDbContext>(connectionName), settings);
+
+    /// <summary>
     /// Migrates the database that <paramref name="addDatabase"/> registers, configured as usual (appsettings,
     /// environment); <paramref name="settings"/> override it.
     /// </summary>

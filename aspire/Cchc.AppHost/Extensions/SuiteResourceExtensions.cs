@@ -45,6 +45,22 @@ internal static class SuiteResourceExtensions
             .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
     }
 
+    /// <summary>
+    /// A domain service (an instance of the domain-service template, docs/architecture.md): the service and its migrator
+    /// on its own database <paramref name="databaseName"/> of the suite's server, validating the token service's tokens.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddDomainService<TProject>(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        string migratorName,
+        string databaseName,
+        SuiteInfrastructure infrastructure,
+        IResourceBuilder<ProjectResource> identity,
+        AppHostSettings settings)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddSuiteService<TProject>(name, migratorName, infrastructure.DatabaseNamed(databaseName), infrastructure)
+            .WithTokenValidation(identity, settings);
+
     /// <summary>The service's executable with the argument <c>migrate</c>, run to completion before the service starts.</summary>
     private static IResourceBuilder<ProjectResource> AddSuiteMigrator<TProject>(
         this IDistributedApplicationBuilder builder,

@@ -6,11 +6,9 @@ namespace Cchc.AppHost.Infrastructure;
 /// <summary>The servers the services use, whatever runs them.</summary>
 public sealed record SuiteInfrastructure(
     IResourceBuilder<IResource> PostgresServer,
-    IResourceBuilder<IResourceWithConnectionString> ProceduresDb,
     IResourceBuilder<IResourceWithConnectionString> ReportingDb,
     IResourceBuilder<IResourceWithConnectionString> IdentityDb,
     IResourceBuilder<IResourceWithConnectionString> Messaging,
-    IResourceBuilder<IResourceWithConnectionString> LegalDb,
     Func<string, IResourceBuilder<IResourceWithConnectionString>> Database)
 {
     private readonly Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> _databases = new(StringComparer.Ordinal);
@@ -74,8 +72,8 @@ internal static class SuiteInfrastructureExtensions
 
         Console.WriteLine($"Infrastructure: PostgreSQL = {Describe(postgresSource, $"port {settings.PostgresPort}, data {settings.DataDirectory}/pg")}; " +
             $"RabbitMQ = {Describe(messagingSource, $"port {settings.RabbitMqPort}, node {settings.RabbitMqNodeName}, data {settings.DataDirectory}/rabbitmq")}.");
-        return new SuiteInfrastructure(server, database(ResourceNames.ProceduresDb), database(ResourceNames.ReportingDb),
-            database(ResourceNames.IdentityDb), messaging, database(ResourceNames.LegalDb), database);
+        // The domain services' databases are created when each service is added (SuiteInfrastructure.DatabaseNamed).
+        return new SuiteInfrastructure(server, database(ResourceNames.ReportingDb), database(ResourceNames.IdentityDb), messaging, database);
     }
 
     private static string Describe(ServerSource source, string local) => source switch

@@ -1,13 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Cchc.Contracts;
+using Cchc.ServiceKit;
 
 namespace Cchc.Egov.Api.Data;
 
 /// <summary>For `dotnet ef migrations add`: builds the model without a database or the web host.</summary>
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<EgovDbContext>
-{
-    public EgovDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<EgovDbContext>()
-            .UseNpgsql(Environment.GetEnvironmentVariable("ConnectionStrings__egovdb") ?? "Host=localhost;Database=egovdb;Username=postgres")
-            .Options);
-}
+internal sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<EgovDbContext>(ResourceNames.EgovDb);

@@ -1,13 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Cchc.Contracts;
+using Cchc.ServiceKit;
 
 namespace Cchc.Finance.Api.Data;
 
 /// <summary>For `dotnet ef migrations add`: builds the model without a database or the web host.</summary>
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<FinanceDbContext>
-{
-    public FinanceDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<FinanceDbContext>()
-            .UseNpgsql(Environment.GetEnvironmentVariable("ConnectionStrings__financedb") ?? "Host=localhost;Database=financedb;Username=postgres")
-            .Options);
-}
+internal sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<FinanceDbContext>(ResourceNames.FinanceDb);

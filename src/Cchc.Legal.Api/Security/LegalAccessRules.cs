@@ -1,5 +1,4 @@
 using Cchc.Legal.Api.Grpc;
-using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.Security.Authorization;
 
@@ -41,8 +40,5 @@ public static class LegalAccessRules
             .WriteForUnit<RecordCheckRequest>(nameof(CheckService.CheckServiceBase.RecordCheck), write,
                 r => r.Check?.CheckingUnit, "check.checking_unit", r => r.Check?.CheckId)
             .Read(nameof(CheckService.CheckServiceBase.GetCheck), read));
-
-        // The local copy of the unit reference data: its status, for organisation.read (docs/adr/0009-unit-reference-data.md).
-        rules.UnitReferenceRules();
     }
 }

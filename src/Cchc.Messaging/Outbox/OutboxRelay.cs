@@ -17,7 +17,8 @@ namespace Cchc.Messaging;
 /// concurrently with MessageId = message_id (publisher confirms), mark the confirmed ones sent and count a failed
 /// attempt on the others, commit. A round that publishes nothing because publishes fail (broker down) backs off
 /// exponentially. Woken by NOTIFY after commits, and polls as a fallback. At-least-once: a crash after a publish
-/// and before the commit publishes the row again later; consumers deduplicate with the inbox.
+/// and before the commit publishes the row again later; consumers deduplicate with the inbox. Traces: one per batch
+/// published, none for polls that find nothing or for housekeeping (<see cref="OutboxTracing"/>).
 /// </summary>
 internal sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopeFactory,
@@ -98,17 +99,23 @@ internal sealed partial class OutboxRelay<TDbContext>(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await db.Database.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(stoppingToken).ConfigureAwait(false);
+        // A poll is housekeeping: it leaves no trace unless it finds rows to publish (OutboxTracing).
+        await using var transaction = await OutboxTracing.QuietlyAsync(async () =>
+        {
+            await db.Database.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+            return await connection.BeginTransactionAsync(stoppingToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
 
-        var rows = await ClaimAsync(connection, transaction, stoppingToken).ConfigureAwait(false);
+        var rows = await OutboxTracing.QuietlyAsync(() => ClaimAsync(connection, transaction, stoppingToken)).ConfigureAwait(false);
         if (rows.Count == 0)
         {
-            await transaction.CommitAsync(stoppingToken).ConfigureAwait(false);
+            await OutboxTracing.QuietlyAsync(() => transaction.CommitAsync(stoppingToken)).ConfigureAwait(false);
             return Round.Empty;
         }
 
+        // A batch to publish is a trace of its own: this span, its publishes and the UPDATE that marks them sent.
+        using var activity = OutboxTracing.StartBatch(OutboxName, rows.Count);
         var started = Stopwatch.GetTimestamp();
         var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, stoppingToken))).ConfigureAwait(false);
 
@@ -119,6 +126,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
         var sent = outcomes.Count(o => o.Kind == OutcomeKind.Sent);
         var failed = outcomes.Count(o => o.Kind == OutcomeKind.Failed);
         var parked = outcomes.Count(o => o.Kind == OutcomeKind.Parked);
+        OutboxTracing.EndBatch(activity, sent, failed, parked);
         var tag = new KeyValuePair<string, object?>("outbox", OutboxName);
         MessagingMetrics.Published.Add(sent, tag);
         if (failed + parked > 0)
@@ -278,6 +286,8 @@ internal sealed partial class OutboxRelay<TDbContext>(
         }
         try
         {
+            // Housekeeping every few seconds: no spans (OutboxTracing); the failure is logged outside the quiet scope.
+            using var quiet = OutboxTracing.Quiet();
             await using var scope = scopeFactory.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
             await db.Database.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
@@ -320,6 +330,8 @@ internal sealed partial class OutboxRelay<TDbContext>(
             NpgsqlConnection? connection = null;
             try
             {
+                // LISTEN and its keep-alive pings: no spans (OutboxTracing); failures are logged outside the quiet scope.
+                using var quiet = OutboxTracing.Quiet();
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
                 await db.Database.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);

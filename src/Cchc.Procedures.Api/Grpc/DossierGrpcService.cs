@@ -167,35 +167,4 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
     }
 
     private static DomainException NotFound(string id) => DomainException.NotFound("dossier_id", $"không tìm thấy hồ sơ {id}");
-
-    private static Dossier MapToDossier(DossierEntity d) => new Dossier()
-    {
-        Record = new DossierRecord
-        {
-            DossierId = d.DossierId,
-            ProcedureCode = d.ProcedureCode,
-            ReceivingUnit = d.ReceivingUnit,
-            UnitLevel = (GovernmentLevel)(int)d.UnitLevel,
-            Channel = (DossierChannel)(int)d.Channel,
-            ReceivedAt = Instant.ToTimestamp(d.ReceivedAt),
-            DueAt = Instant.ToTimestamp(d.DueAt),
-            Status = (DossierStatus)(int)d.Status,
-            ClosedAt = Instant.ToTimestamp(d.ClosedAt),
-        },
-        OnTime = DossierRules.IsOnTime(d.Status, d.ClosedAt, d.DueAt),
-        Version = d.Version,
-    }.WithElectronicFlag(d.ProcessedElectronically);
-}
-
-internal static class DossierWire
-{
-    /// <summary>Sets processed_electronically only when the sender said it (the field is optional on the wire).</summary>
-    public static Dossier WithElectronicFlag(this Dossier dossier, bool? processedElectronically)
-    {
-        if (processedElectronically is { } flag)
-        {
-            dossier.Record.ProcessedElectronically = flag;
-        }
-        return dossier;
-    }
 }

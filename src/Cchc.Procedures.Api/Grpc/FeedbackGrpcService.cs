@@ -86,15 +86,4 @@ public sealed class FeedbackGrpcService(ProceduresDbContext db, TimeProvider clo
 
     private static DomainException NotFound(string id) =>
         DomainException.NotFound("feedback_id", $"không tìm thấy phản ánh, kiến nghị {id}");
-
-    private static Feedback MapToFeedback(FeedbackEntity f) => new()
-    {
-        FeedbackId = f.FeedbackId,
-        ProcedureCode = f.ProcedureCode ?? string.Empty,
-        Subject = f.Subject,
-        ReceivedAt = Instant.ToTimestamp(f.ReceivedAt),
-        ResolvedAt = Instant.ToTimestamp(f.ResolvedAt),
-        PublishedAt = Instant.ToTimestamp(f.PublishedAt),
-        Version = f.Version,
-    };
 }

@@ -145,34 +145,4 @@ public sealed class ProcedureCatalogGrpcService(ProceduresDbContext db, TimeProv
 
     private static DomainException NotFound(string code) =>
         DomainException.NotFound("code", $"không tìm thấy thủ tục {code}");
-
-    private static Procedure MapToProcedure(ProcedureSnapshot p)
-    {
-        var procedure = new Procedure
-        {
-            Code = p.Code,
-            Version = p.Version,
-            Attributes = new ProcedureAttributes
-            {
-                Name = p.Name,
-                Field = p.Field,
-                Level = (GovernmentLevel)(int)p.Level,
-                ResolvingUnit = p.ResolvingUnit,
-                ReceivingPlace = (ReceivingPlace)(int)p.ReceivingPlace,
-                InterAgencySameLevel = p.InterAgencySameLevel,
-                InterAgencyBetweenLevels = p.InterAgencyBetweenLevels,
-                FourOnTheSpot = p.FourOnTheSpot,
-                OnlineLevel = (OnlineServiceLevel)(int)p.OnlineLevel,
-            },
-            InForceFrom = IsoDate.Format(p.InForceFrom),
-            AbolishedOn = IsoDate.Format(p.AbolishedOn),
-            EffectiveFrom = IsoDate.Format(p.EffectiveFrom),
-            RecordedAt = Instant.ToTimestamp(p.RecordedAt),
-        };
-        if (p.DecisionNumber is not null || p.DecisionDate is not null)
-        {
-            procedure.Publication = new Publication { DecisionNumber = p.DecisionNumber ?? string.Empty, DecisionDate = IsoDate.Format(p.DecisionDate) };
-        }
-        return procedure;
-    }
 }

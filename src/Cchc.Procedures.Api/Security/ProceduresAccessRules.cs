@@ -1,5 +1,4 @@
 using Cchc.Procedures.Api.Grpc;
-using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.Security.Authorization;
 
@@ -42,8 +41,5 @@ public static class ProceduresAccessRules
             .WriteForProvince<FeedbackStepRequest>(nameof(FeedbackService.FeedbackServiceBase.PublishFeedbackAnswer), write, r => r.FeedbackId)
             .Read(nameof(FeedbackService.FeedbackServiceBase.GetFeedback), read)
             .Read(nameof(FeedbackService.FeedbackServiceBase.ListFeedback), read));
-
-        // The local copy of the unit reference data: its status, for organisation.read (docs/adr/0009-unit-reference-data.md).
-        rules.UnitReferenceRules();
     }
 }

@@ -1,16 +1,9 @@
 using Cchc.Contracts.Events.Organisation;
 using Cchc.Legal.Api.Data;
-using Cchc.Legal.Api.Extensions;
 using Cchc.Legal.Api.Grpc;
 using Cchc.ReferenceData.Grpc;
-using Cchc.ServiceKit;
 using Cchc.Testing;
 using Grpc.Core;
-using Grpc.Net.Client;
-using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using static Cchc.Testing.ReferenceUnits;
 
 namespace Cchc.Legal.Tests.Integration;
@@ -23,96 +16,24 @@ public sealed class LegalWithBrokerCollection : ICollectionFixture<LegalWithBrok
     public const string Name = "legal-with-broker";
 }
 
-/// <summary>The legal service on a real PostgreSQL and RabbitMQ: its copy of the unit reference data is filled only through the broker.</summary>
-public sealed class LegalWithBroker : IAsyncLifetime
+/// <summary>
+/// The legal service on a real PostgreSQL and RabbitMQ (Cchc.Testing's domain-service host): its copy of the unit
+/// reference data is filled only through the broker. <c>Reference</c> and <c>PublishAndWaitAsync</c> come from the host.
+/// </summary>
+public sealed class LegalWithBroker() : DomainServiceHost<Program, LegalDbContext>(new()
 {
-    private readonly PostgresServer postgres = new();
-    private readonly RabbitMqNode rabbit = new();
-    private readonly List<GrpcChannel> channels = [];
-    private WebApplicationFactory<Program>? factory;
+    DatabaseName = "legal_reference_tests",
+    WithBroker = true,
+    DefaultCaller = DomainServiceHostOptions.ProvinceWide("legal.read", "legal.write"),
+})
+{
+    public DocumentService.DocumentServiceClient Documents => new(Channel);
 
-    public string ConnectionString { get; private set; } = string.Empty;
+    public ReviewService.ReviewServiceClient Reviews => new(Channel);
 
-    public DocumentService.DocumentServiceClient Documents { get; private set; } = null!;
+    public CheckService.CheckServiceClient Checks => new(Channel);
 
-    public ReviewService.ReviewServiceClient Reviews { get; private set; } = null!;
-
-    public CheckService.CheckServiceClient Checks { get; private set; } = null!;
-
-    public UnitReference.UnitReferenceClient Reference { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Task.WhenAll(postgres.InitializeAsync(), rabbit.InitializeAsync());
-        ConnectionString = await postgres.CreateDatabaseAsync("legal_reference_tests");
-        Assert.Equal(0, await MigrateCommand.RunAsync<LegalDbContext>(b => b.AddLegalDatabase(), [new("ConnectionStrings:legaldb", ConnectionString)]));
-        var issuer = await TestTokenIssuer.StartAsync();
-        Issuer = issuer;
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseFreeKestrelPorts();
-            web.UseEnvironment("Testing");
-            foreach (var (key, value) in issuer.ValidatorSettings())
-            {
-                web.UseSetting(key, value);
-            }
-            web.UseSetting("ConnectionStrings:legaldb", ConnectionString);
-            web.UseSetting("ConnectionStrings:messaging", rabbit.AmqpUri.ToString());
-            web.UseSetting("Logging:LogLevel:Default", "Warning");
-            web.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
-        });
-        var writer = ChannelFor(issuer.CreateToken("test-province", ["legal.read", "legal.write"], ["*"]));
-        Documents = new DocumentService.DocumentServiceClient(writer);
-        Reviews = new ReviewService.ReviewServiceClient(writer);
-        Checks = new CheckService.CheckServiceClient(writer);
-        Reference = new UnitReference.UnitReferenceClient(ChannelFor(issuer.CreateToken("test-loader", ["organisation.read"], ["*"])));
-    }
-
-    public TestTokenIssuer Issuer { get; private set; } = null!;
-
-    public GrpcChannel ChannelFor(string? token)
-    {
-        var created = GrpcChannel.ForAddress(factory!.Server.BaseAddress,
-            new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(token, factory.Server.CreateHandler()) });
-        channels.Add(created);
-        return created;
-    }
-
-    /// <summary>Publishes to the broker and waits until the service's copy reports the message's revision.</summary>
-    public async Task PublishAndWaitAsync(UnitsChanged message)
-    {
-        await factory!.Services.GetRequiredService<IBus>().Publish(message);
-        var revision = message.Units.Max(u => u.Revision);
-        await Eventually.AssertAsync(async () => (await Reference.GetStatusAsync(new GetStatusRequest())).Revision >= revision,
-            TimeSpan.FromSeconds(30), $"the service's copy reports revision {revision}");
-    }
-
-    public async Task<long> CountAsync(string sql, string id)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var channel in channels)
-        {
-            channel.Dispose();
-        }
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-        if (Issuer is not null)
-        {
-            await Issuer.DisposeAsync();
-        }
-        await rabbit.DisposeAsync();
-        await postgres.DisposeAsync();
-    }
+    public Task<long> CountAsync(string sql, string id) => ScalarAsync(sql, ("id", id));
 }
 
 [Collection(LegalWithBrokerCollection.Name)]

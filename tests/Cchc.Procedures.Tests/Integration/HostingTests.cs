@@ -1,5 +1,5 @@
 using System.Net;
-using Cchc.Procedures.Api.Extensions;
+using Cchc.ServiceKit;
 using Npgsql;
 
 namespace Cchc.Procedures.Tests.Integration;
@@ -16,8 +16,8 @@ public sealed class HostingTests(ProceduresService service)
 
         Assert.True(MigrateCommand.IsRequested(["migrate"]));
         Assert.False(MigrateCommand.IsRequested(["migrate", "now"]));
-        Assert.Equal(0, await MigrateCommand.RunAsync(settings));
-        Assert.Equal(0, await MigrateCommand.RunAsync(settings));
+        Assert.Equal(0, await Program.Definition.MigrateAsync(settings));
+        Assert.Equal(0, await Program.Definition.MigrateAsync(settings));
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -1,15 +1,10 @@
 using Cchc.Contracts.Events.Organisation;
-using Cchc.Procedures.Api.Extensions;
+using Cchc.Procedures.Api.Data;
 using Cchc.Procedures.Api.Grpc;
 using Cchc.ReferenceData.Grpc;
 using Cchc.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Grpc.Net.Client;
-using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using static Cchc.Testing.ReferenceUnits;
 
 namespace Cchc.Procedures.Tests.Integration;
@@ -23,101 +18,20 @@ public sealed class ProceduresWithBrokerCollection : ICollectionFixture<Procedur
 }
 
 /// <summary>
-/// The procedures service on a real PostgreSQL and a real RabbitMQ node: its copy of the unit reference data is filled
-/// only by UnitsChanged events that go through the broker to the service's own queue (nothing is seeded).
+/// The procedures service on a real PostgreSQL and a real RabbitMQ node (Cchc.Testing's domain-service host): its copy of
+/// the unit reference data is filled only by UnitsChanged events that go through the broker to the service's own queue
+/// (nothing is seeded). <c>Reference</c>, <c>PublishAndWaitAsync</c> and <c>PublishAndWaitForInboxAsync</c> come from the host.
 /// </summary>
-public sealed class ProceduresWithBroker : IAsyncLifetime
+public sealed class ProceduresWithBroker() : DomainServiceHost<Program, ProceduresDbContext>(new()
 {
-    private readonly PostgresServer postgres = new();
-    private readonly RabbitMqNode rabbit = new();
-    private readonly List<GrpcChannel> channels = [];
-    private WebApplicationFactory<Program>? factory;
+    DatabaseName = "procedures_reference_tests",
+    WithBroker = true,
+    DefaultCaller = issuer => issuer.ProvinceWriter(),
+})
+{
+    public DossierService.DossierServiceClient Dossiers => new(Channel);
 
-    public TestTokenIssuer Issuer { get; private set; } = null!;
-
-    public string ConnectionString { get; private set; } = string.Empty;
-
-    public DossierService.DossierServiceClient Dossiers { get; private set; } = null!;
-
-    public ProcedureCatalogService.ProcedureCatalogServiceClient Catalog { get; private set; } = null!;
-
-    /// <summary>The status API, called as the demo loader would (organisation.read).</summary>
-    public UnitReference.UnitReferenceClient Reference { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Task.WhenAll(postgres.InitializeAsync(), rabbit.InitializeAsync());
-        ConnectionString = await postgres.CreateDatabaseAsync("procedures_reference_tests");
-        Assert.Equal(0, await MigrateCommand.RunAsync([new("ConnectionStrings:proceduresdb", ConnectionString)]));
-        Issuer = await TestTokenIssuer.StartAsync();
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseFreeKestrelPorts();
-            web.UseEnvironment("Testing");
-            foreach (var (key, value) in Issuer.ValidatorSettings())
-            {
-                web.UseSetting(key, value);
-            }
-            web.UseSetting("ConnectionStrings:proceduresdb", ConnectionString);
-            web.UseSetting("ConnectionStrings:messaging", rabbit.AmqpUri.ToString());
-            web.UseSetting("Logging:LogLevel:Default", "Warning");
-            // The queue and its binding must exist before a test publishes.
-            web.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
-        });
-        Dossiers = new DossierService.DossierServiceClient(ChannelFor(Issuer.ProvinceWriter()));
-        Catalog = new ProcedureCatalogService.ProcedureCatalogServiceClient(ChannelFor(Issuer.ProvinceWriter()));
-        Reference = new UnitReference.UnitReferenceClient(ChannelFor(Issuer.CreateToken("test-loader", ["organisation.read"], ["*"])));
-    }
-
-    public GrpcChannel ChannelFor(string? token)
-    {
-        var created = GrpcChannel.ForAddress(factory!.Server.BaseAddress,
-            new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(token, factory.Server.CreateHandler()) });
-        channels.Add(created);
-        return created;
-    }
-
-    /// <summary>Publishes <paramref name="message"/> to the broker (as the organisation service's relay does) and waits until the copy reports its revision.</summary>
-    public async Task PublishAndWaitAsync(UnitsChanged message)
-    {
-        await factory!.Services.GetRequiredService<IBus>().Publish(message);
-        var revision = message.Units.Max(u => u.Revision);
-        await Eventually.AssertAsync(async () => (await Reference.GetStatusAsync(new GetStatusRequest())).Revision >= revision,
-            TimeSpan.FromSeconds(30), $"the service's copy reports revision {revision}");
-    }
-
-    /// <summary>Publishes <paramref name="message"/> and waits until the service's inbox has recorded it (applied or ignored).</summary>
-    public async Task PublishAndWaitForInboxAsync(UnitsChanged message)
-    {
-        var id = NewId.NextGuid();
-        await factory!.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = id);
-        await Eventually.AssertAsync(async () =>
-        {
-            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE message_id = @id", connection);
-            command.Parameters.AddWithValue("id", id);
-            return (long)(await command.ExecuteScalarAsync())! == 1;
-        }, TimeSpan.FromSeconds(30), $"message {id} recorded in the inbox");
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var channel in channels)
-        {
-            channel.Dispose();
-        }
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-        if (Issuer is not null)
-        {
-            await Issuer.DisposeAsync();
-        }
-        await rabbit.DisposeAsync();
-        await postgres.DisposeAsync();
-    }
+    public ProcedureCatalogService.ProcedureCatalogServiceClient Catalog => new(Channel);
 }
 
 [Collection(ProceduresWithBrokerCollection.Name)]

@@ -1,0 +1,176 @@
+using Cchc.Messaging;
+using Cchc.ReferenceData;
+using Cchc.Security;
+using Cchc.Security.Audit;
+using Cchc.Security.Authorization;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+
+namespace Cchc.ServiceKit.Hosting;
+
+/// <summary>
+/// A domain service: what is its own (its database, rules, APIs and domain registrations). Everything every domain
+/// service has comes from here, in one place: the <c>migrate</c> verb, the service defaults (telemetry, health,
+/// reflection), the Npgsql database and its health check, messaging with the outbox relay (and the local copy of the
+/// unit reference data when <see cref="KeepsUnitReference"/>), security (token validation, the rule table, audit,
+/// idempotency), the gRPC interceptors in their one order (<see cref="DomainInterceptors"/>), the clock, and the
+/// mapping of the service's gRPC services, the audit API, the unit reference API and the default endpoints.
+/// </summary>
+/// <remarks>
+/// A service's Program.cs is <c>return await MyService.Definition.RunAsync(args);</c>. The model of
+/// <typeparamref name="TDbContext"/> must call <c>AddOutbox()</c>, <c>AddAuditLog()</c> and <c>AddIdempotency()</c>,
+/// plus <c>AddInbox()</c> when it consumes events and <c>AddUnitReference()</c> when it keeps the unit reference data;
+/// the template checks this at start.
+/// </remarks>
+public sealed class DomainService<TDbContext> where TDbContext : DbContext
+{
+    /// <summary>Its database: the name of the connection string (<c>ConnectionStrings:{Database}</c>) and of the health check.</summary>
+    public required string Database { get; init; }
+
+    /// <summary>Its rule table: a rule for every RPC it serves (the audit API's and, with the unit reference, the status API's are added).</summary>
+    public required Action<GrpcRuleTableBuilder> AccessRules { get; init; }
+
+    /// <summary>Maps its gRPC services (<c>app.MapGrpcService&lt;T&gt;()</c> for each).</summary>
+    public required Action<IEndpointRouteBuilder> GrpcServices { get; init; }
+
+    /// <summary>
+    /// Keeps the local copy of the organisation registry's dated units (docs/adr/0009-unit-reference-data.md): its
+    /// UnitsChanged consumer on the service's own queue, <see cref="IUnitReference"/> for write paths, and
+    /// cchc.reference.v1.UnitReference/GetStatus with its rule.
+    /// </summary>
+    public bool KeepsUnitReference { get; init; }
+
+    /// <summary>Its own registrations (domain services, options), after the template's.</summary>
+    public Action<IHostApplicationBuilder>? Services { get; init; }
+
+    /// <summary>Consumers of its own (their model needs the inbox), beside the unit reference data's.</summary>
+    public Action<IBusRegistrationConfigurator>? Consumers { get; init; }
+
+    /// <summary>
+    /// HTTP endpoints of its own (e.g. an integration adapter's callbacks), mapped after the gRPC services: they are
+    /// served on the service's <c>http</c> endpoint (HTTP/1.1). Authentication runs for them; authorise them
+    /// explicitly (<c>RequireAuthorization</c>), the gRPC rule table does not cover them.
+    /// </summary>
+    public Action<WebApplication>? HttpEndpoints { get; init; }
+
+    /// <summary>
+    /// The service's entry point: with the single argument <c>migrate</c>, applies its migrations and exits (the
+    /// migrator resource / Job); otherwise serves until stopped.
+    /// </summary>
+    public async Task<int> RunAsync(string[] args)
+    {
+        if (MigrateCommand.IsRequested(args))
+        {
+            return await MigrateAsync().ConfigureAwait(false);
+        }
+        var app = Build(args);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>
+    /// The <c>migrate</c> verb: applies the migrations of <typeparamref name="TDbContext"/> (creating the database if
+    /// missing), configured as usual (appsettings, environment); <paramref name="settings"/> override it.
+    /// </summary>
+    public Task<int> MigrateAsync(IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        MigrateCommand.RunAsync<TDbContext>(Database, settings);
+
+    /// <summary>The serving application, built and mapped but not started.</summary>
+    public WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddTo(builder);
+        var app = builder.Build();
+        MapTo(app);
+        return app;
+    }
+
+    /// <summary>Every registration of a domain service, then the service's own.</summary>
+    public void AddTo(IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddServiceDefaults();
+
+        builder.AddServiceDatabase<TDbContext>(Database);
+        // The check runs every few seconds from outside a traced request (health is not traced): its SELECT 1 would be
+        // a root trace of its own each time, as the relay's polls were (docs/operations.md, "Watching").
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(Database, customTestQuery: static async (db, ct) =>
+        {
+            using (SuppressInstrumentationScope.Begin())
+            {
+                return await db.Database.CanConnectAsync(ct).ConfigureAwait(false);
+            }
+        });
+
+        builder.AddCchcMessaging(bus =>
+        {
+            if (KeepsUnitReference)
+            {
+                bus.AddUnitReference<TDbContext>();
+            }
+            Consumers?.Invoke(bus);
+        });
+        builder.Services.AddOutboxRelay<TDbContext>();
+
+        builder.AddCchcGrpcSecurity<TDbContext>(rules =>
+        {
+            AccessRules(rules);
+            if (KeepsUnitReference)
+            {
+                rules.UnitReferenceRules();
+            }
+        });
+        builder.Services.AddDefaultGrpc(DomainInterceptors.Add);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        Services?.Invoke(builder);
+    }
+
+    /// <summary>Checks the model against the definition, then maps every API: security's, the service's, the unit reference's, its HTTP endpoints, the defaults.</summary>
+    public void MapTo(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        EnsureModelFits(app.Services);
+        app.UseCchcGrpcSecurity(); // authentication (the security interceptor reads its result) and cchc.audit.v1
+        GrpcServices(app);
+        if (KeepsUnitReference)
+        {
+            app.MapUnitReference();
+        }
+        HttpEndpoints?.Invoke(app);
+        app.MapDefaultEndpoints();
+    }
+
+    /// <summary>Fails at start, naming the call that is missing, when the model lacks a table the template uses.</summary>
+    private void EnsureModelFits(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<TDbContext>().Model;
+        List<(Type Entity, string Call)> needed =
+        [
+            (typeof(OutboxMessage), "AddOutbox()"),
+            (typeof(AuditEntry), "AddAuditLog()"),
+            (typeof(IdempotencyRecord), "AddIdempotency()"),
+        ];
+        if (KeepsUnitReference || Consumers is not null)
+        {
+            needed.Add((typeof(InboxMessage), "AddInbox()"));
+        }
+        if (KeepsUnitReference)
+        {
+            needed.Add((typeof(UnitReferenceUnit), "AddUnitReference()"));
+        }
+        var missing = needed.Where(n => model.FindEntityType(n.Entity) is null).Select(n => n.Call).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TDbContext).Name} does not fit its domain-service definition: its OnModelCreating must call {string.Join(", ", missing)}.");
+        }
+    }
+}
