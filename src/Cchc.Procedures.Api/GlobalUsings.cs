@@ -9,3 +9,5 @@ global using Instant = Cchc.ServiceKit.Instant;
 global using IsoDate = Cchc.ServiceKit.IsoDate;
 global using PageToken = Cchc.ServiceKit.PageToken;
 global using Validator = Cchc.ServiceKit.Validator;
+global using InputDomain = Cchc.ServiceKit.InputDomain;
+global using TimeKind = Cchc.ServiceKit.TimeKind;

@@ -29,6 +29,7 @@ public static class ApplicationServiceExtensions
             o.AddCchcSecurity(); // outermost: it audits the statuses the domain-error translation produces
             o.Interceptors.Add<DomainExceptionInterceptor>();
         });
+        builder.Services.AddCchcInputGuard(); // between the two: refuses input outside docs/api-guide.md "Input rules", audited
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
