@@ -97,14 +97,14 @@ public static partial class HostileMatrix
                     yield return Case(IntegerMax, int.MaxValue);
                     break;
                 case FieldType.Message when leaf.IsTimestamp:
-                    if (!optional)
+                    if (!optional && !leaf.Field.IsRepeated)
                     {
                         yield return Case(Missing, null);
                     }
                     yield return Case(InstantMin, Timestamp.FromDateTimeOffset(DateTimeOffset.MinValue));
                     yield return Case(InstantMax, Timestamp.FromDateTimeOffset(new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero)));
                     break;
-                case FieldType.Message when !optional && !leaf.InOneof:
+                case FieldType.Message when !optional && !leaf.InOneof && !leaf.Field.IsRepeated:
                     yield return Case(Missing, null);
                     break;
             }
