@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Cchc.Egov.Api.Grpc;
 using Cchc.Testing.Hostile;
 using Grpc.Core;
@@ -21,19 +20,19 @@ public sealed class EgovHostileCollection : ICollectionFixture<EgovService>
 /// data in e-government: the cases of that kind join the matrix with it.)
 /// </summary>
 [Collection(EgovHostileCollection.Name)]
-public sealed class HostileInputTests(EgovService service)
+public sealed class HostileInputTests(EgovService service) : HostileInputTestBase
 {
     private const string Agency = "Sở Thử nghiệm Hostile";
-    private static readonly ConditionalWeakTable<EgovService, CallInvoker> Invokers = new();
 
-    public static IEnumerable<object[]> Cases => HostileMatrix.Names(Rpcs);
+    public static IEnumerable<object[]> Cases => HostileMatrix.Names(Matrix);
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public Task EveryMalformedInput_IsRefusedNamingItsField_WritesNothing_AndIsAudited(string name) =>
-        HostileRunner.RunAsync(Rpcs, name,
-            Invokers.GetValue(service, s => s.ChannelFor(s.Issuer.CreateToken("test-province", ["egov.read", "egov.write"], ["*"])).CreateCallInvoker()),
-            service.ConnectionString);
+    protected override IReadOnlyList<WriteRpc> Rpcs => Matrix;
+
+    protected override object Fixture => service;
+
+    protected override string ConnectionString => service.ConnectionString;
+
+    protected override CallInvoker CreateInvoker() => service.ChannelFor(service.Issuer.CreateToken("test-province", ["egov.read", "egov.write"], ["*"])).CreateCallInvoker();
 
     private static MetricValue Value(string source, Metric metric = Metric.SignaturesPersonal, long value = 5) =>
         TestData.Value(source, Agency, metric, value).Also(v => v.Note = "Số liệu quý");
@@ -43,7 +42,7 @@ public sealed class HostileInputTests(EgovService service)
 
     private static MetricService.MetricServiceClient Metrics(HostileContext c) => new(c.Invoker);
 
-    private static IReadOnlyList<WriteRpc> Rpcs { get; } = Build();
+    private static IReadOnlyList<WriteRpc> Matrix { get; } = Build();
 
     private static List<WriteRpc> Build()
     {

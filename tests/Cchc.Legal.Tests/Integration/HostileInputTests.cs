@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Cchc.Legal.Api.Grpc;
 using Cchc.Testing;
 using Cchc.Testing.Hostile;
@@ -21,17 +20,19 @@ public sealed class LegalHostileCollection : ICollectionFixture<LegalService>
 /// audited (see <see cref="HostileRunner"/>).
 /// </summary>
 [Collection(LegalHostileCollection.Name)]
-public sealed class HostileInputTests(LegalService service)
+public sealed class HostileInputTests(LegalService service) : HostileInputTestBase
 {
     private const string Reviewer = "Sở Tư pháp";
-    private static readonly ConditionalWeakTable<LegalService, CallInvoker> Invokers = new();
 
-    public static IEnumerable<object[]> Cases => HostileMatrix.Names(Rpcs);
+    public static IEnumerable<object[]> Cases => HostileMatrix.Names(Matrix);
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public Task EveryMalformedInput_IsRefusedNamingItsField_WritesNothing_AndIsAudited(string name) =>
-        HostileRunner.RunAsync(Rpcs, name, Invokers.GetValue(service, s => s.ChannelFor(s.Issuer.CreateToken("test-province", ["legal.read", "legal.write"], ["*"])).CreateCallInvoker()), service.ConnectionString);
+    protected override IReadOnlyList<WriteRpc> Rpcs => Matrix;
+
+    protected override object Fixture => service;
+
+    protected override string ConnectionString => service.ConnectionString;
+
+    protected override CallInvoker CreateInvoker() => service.ChannelFor(service.Issuer.CreateToken("test-province", ["legal.read", "legal.write"], ["*"])).CreateCallInvoker();
 
     private static DocumentAttributes Attributes(int number = 5) =>
         TestData.Decision(number: number).Also(a => (a.GazettePublishedOn, a.GazetteIssue) = ("2016-03-05", "Số 12"));
@@ -77,7 +78,7 @@ public sealed class HostileInputTests(LegalService service)
         PeriodId = id, Unit = TestData.ProvinceCommittee, Level = GovernmentLevel.Province, From = "2019-01-01", To = "2023-12-31",
     }.Also(p => p.IssuerUnits.Add([TestData.ProvinceCommittee, TestData.ProvinceCouncil]));
 
-    private static IReadOnlyList<WriteRpc> Rpcs { get; } = Build();
+    private static IReadOnlyList<WriteRpc> Matrix { get; } = Build();
 
     private static List<WriteRpc> Build()
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Cchc.Organisation.Api.Grpc;
 using Cchc.Testing.Hostile;
 using Grpc.Core;
@@ -21,7 +20,7 @@ public sealed class OrganisationHostileCollection : ICollectionFixture<Organisat
 /// province, two districts, two communes and a committee founded in 2004), written once.
 /// </summary>
 [Collection(OrganisationHostileCollection.Name)]
-public sealed class HostileInputTests(OrganisationService service)
+public sealed class HostileInputTests(OrganisationService service) : HostileInputTestBase
 {
     private const string P = "HOSTILE-P";
     private const string D = "HOSTILE-D";
@@ -29,14 +28,16 @@ public sealed class HostileInputTests(OrganisationService service)
     private const string C1 = "HOSTILE-C1";
     private const string C2 = "HOSTILE-C2";
     private const string Committee = "HOSTILE-C1-UBND";
-    private static readonly ConditionalWeakTable<OrganisationService, CallInvoker> Invokers = new();
 
-    public static IEnumerable<object[]> Cases => HostileMatrix.Names(Rpcs);
+    public static IEnumerable<object[]> Cases => HostileMatrix.Names(Matrix);
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public Task EveryMalformedInput_IsRefusedNamingItsField_WritesNothing_AndIsAudited(string name) =>
-        HostileRunner.RunAsync(Rpcs, name, Invokers.GetValue(service, s => s.ChannelFor(s.Issuer.CreateToken("test-province", ["organisation.read", "organisation.write"], ["*"])).CreateCallInvoker()), service.ConnectionString);
+    protected override IReadOnlyList<WriteRpc> Rpcs => Matrix;
+
+    protected override object Fixture => service;
+
+    protected override string ConnectionString => service.ConnectionString;
+
+    protected override CallInvoker CreateInvoker() => service.ChannelFor(service.Issuer.CreateToken("test-province", ["organisation.read", "organisation.write"], ["*"])).CreateCallInvoker();
 
     private static FoundUnitRequest Found(string changeId, string code, string name, UnitKind kind, string parent, string on = "2004-01-01") => new()
     {
@@ -73,7 +74,7 @@ public sealed class HostileInputTests(OrganisationService service)
         RecordId = id, UnitCode = Committee, Kind = StaffRecordKind.Appointment, On = "2019-05-01", AppointmentKind = AppointmentKind.NewlyAppointed, PersonRef = "NS-001",
     };
 
-    private static IReadOnlyList<WriteRpc> Rpcs { get; } = Build();
+    private static IReadOnlyList<WriteRpc> Matrix { get; } = Build();
 
     private static List<WriteRpc> Build()
     {
