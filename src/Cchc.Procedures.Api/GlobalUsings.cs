@@ -9,5 +9,7 @@ global using Instant = Cchc.ServiceKit.Instant;
 global using IsoDate = Cchc.ServiceKit.IsoDate;
 global using PageToken = Cchc.ServiceKit.PageToken;
 global using Validator = Cchc.ServiceKit.Validator;
+global using InputDomain = Cchc.ServiceKit.InputDomain;
+global using TimeKind = Cchc.ServiceKit.TimeKind;
 // Stored state → wire messages, as the other services' Grpc/WireMapping.cs.
 global using static Cchc.Procedures.Api.Grpc.WireMapping;

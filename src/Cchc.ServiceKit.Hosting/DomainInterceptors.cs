@@ -19,13 +19,16 @@ public static class DomainInterceptors
         //    it and of the handler are audited, and so that nothing else runs for a caller it refuses.
         options.AddCchcSecurity();
 
-        // 2. Domain-error translation: a DomainException from anything inside becomes the status the contract promises
-        //    (INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS…, with google.rpc.BadRequest naming the fields in
-        //    Vietnamese). Inside security, so that the translated status, not an internal error, is what gets audited.
-        options.Interceptors.Add<DomainExceptionInterceptor>();
+        // 2. Input guard (docs/api-guide.md "Input rules", docs/adr/0015-input-domain.md): the one shared check of every
+        //    request's text, days, instants and numbers, and of requests Google.Protobuf could not parse. Inside
+        //    security, so that its refusals are audited and a caller security refuses never reaches it; outside the
+        //    domain-error translation, so the translation sees only input inside the domain. (Its request parsing is
+        //    registered by DomainService with AddCchcInputGuard, which keeps this position.)
+        options.Interceptors.Add<InputGuardInterceptor>();
 
-        // 3. Input guard (slot, issue 12 item 4): the one shared check of every request's text, days, instants and
-        //    numbers goes here, innermost. It throws DomainException like a handler's validation does, so (2) translates
-        //    its refusals and (1) audits them; a caller that security refuses never reaches it.
+        // 3. Domain-error translation: a DomainException from anything inside becomes the status the contract promises
+        //    (INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS…, with google.rpc.BadRequest naming the fields in
+        //    Vietnamese), as do the input guard's refusals of a stream's records, read inside the handler.
+        options.Interceptors.Add<DomainExceptionInterceptor>();
     }
 }

@@ -127,6 +127,7 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
             }
         });
         builder.Services.AddDefaultGrpc(DomainInterceptors.Add);
+        builder.Services.AddCchcInputGuard(); // tolerant request parsing, so the guard can refuse what does not parse
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         Services?.Invoke(builder);

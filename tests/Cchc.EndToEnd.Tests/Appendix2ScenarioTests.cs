@@ -7,7 +7,7 @@ namespace Cchc.EndToEnd.Tests;
 /// <summary>
 /// The Department of Justice and district legal units record documents, their lifecycle, reviews and checks through the
 /// gateway; Appendix 2 read back through the gateway equals what the facts give, counted independently here. Years
-/// 2033–2034 keep the scenario apart from anything else the suite holds.
+/// 2021–2022 keep the scenario apart from anything else the suite holds.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class Appendix2ScenarioTests(SuiteFixture suite)
@@ -35,42 +35,42 @@ public sealed class Appendix2ScenarioTests(SuiteFixture suite)
 
     private static readonly DocFact[] Documents =
     [
-        new("E2E-VB-01", DocumentKind.Resolution, GovernmentLevel.Province, "HĐND tỉnh Lai Châu", "2033-02-10", 1),
-        new("E2E-VB-02", DocumentKind.Decision, GovernmentLevel.Province, "UBND tỉnh Lai Châu", "2033-03-05", 1),
-        new("E2E-VB-03", DocumentKind.Decision, GovernmentLevel.Province, "UBND tỉnh Lai Châu", "2033-08-20", 2),
-        new("E2E-VB-04", DocumentKind.Resolution, GovernmentLevel.District, TamDuongCouncil, "2033-01-15", 1),
-        new("E2E-VB-05", DocumentKind.Decision, GovernmentLevel.District, TamDuong, "2033-04-02", 1),
-        new("E2E-VB-06", DocumentKind.Decision, GovernmentLevel.District, TamDuong, "2034-02-02", 1),
-        new("E2E-VB-07", DocumentKind.Resolution, GovernmentLevel.Commune, "HĐND xã Bản Giang", "2033-06-30", 1),
-        new("E2E-VB-08", DocumentKind.Decision, GovernmentLevel.Commune, "UBND xã Bản Giang", "2033-07-01", 1),
-        new("E2E-VB-09", DocumentKind.Decision, GovernmentLevel.Commune, "UBND xã Bản Giang", "2034-05-05", 2),
-        new("E2E-VB-10", DocumentKind.NonNormativeWithNorms, GovernmentLevel.District, TamDuong, "2033-09-09", 123),
-        new("E2E-VB-11", DocumentKind.Decision, GovernmentLevel.District, TamDuong, "2034-07-01", 2),
+        new("E2E-VB-01", DocumentKind.Resolution, GovernmentLevel.Province, "HĐND tỉnh Lai Châu", "2021-02-10", 1),
+        new("E2E-VB-02", DocumentKind.Decision, GovernmentLevel.Province, "UBND tỉnh Lai Châu", "2021-03-05", 1),
+        new("E2E-VB-03", DocumentKind.Decision, GovernmentLevel.Province, "UBND tỉnh Lai Châu", "2021-08-20", 2),
+        new("E2E-VB-04", DocumentKind.Resolution, GovernmentLevel.District, TamDuongCouncil, "2021-01-15", 1),
+        new("E2E-VB-05", DocumentKind.Decision, GovernmentLevel.District, TamDuong, "2021-04-02", 1),
+        new("E2E-VB-06", DocumentKind.Decision, GovernmentLevel.District, TamDuong, "2022-02-02", 1),
+        new("E2E-VB-07", DocumentKind.Resolution, GovernmentLevel.Commune, "HĐND xã Bản Giang", "2021-06-30", 1),
+        new("E2E-VB-08", DocumentKind.Decision, GovernmentLevel.Commune, "UBND xã Bản Giang", "2021-07-01", 1),
+        new("E2E-VB-09", DocumentKind.Decision, GovernmentLevel.Commune, "UBND xã Bản Giang", "2022-05-05", 2),
+        new("E2E-VB-10", DocumentKind.NonNormativeWithNorms, GovernmentLevel.District, TamDuong, "2021-09-09", 123),
+        new("E2E-VB-11", DocumentKind.Decision, GovernmentLevel.District, TamDuong, "2022-07-01", 2),
     ];
 
     private static readonly FindingFact[] Findings =
     [
-        new("E2E-RS-1", "E2E-VB-04", ReviewConclusion.Amend, "2033-05-02", "2033-06-01"),
-        new("E2E-RS-1", "E2E-VB-05", ReviewConclusion.Repeal, "2033-06-10", "2034-01-20"),
-        new("E2E-RS-1", "E2E-VB-02", ReviewConclusion.Keep, "2033-06-11"),
-        new("E2E-RS-1", "E2E-VB-07", ReviewConclusion.Replace, "2033-11-11"),
-        new("E2E-RS-2", "E2E-VB-04", ReviewConclusion.IssueNew, "2033-10-01", "2033-10-15"), // the same document again in 2033
+        new("E2E-RS-1", "E2E-VB-04", ReviewConclusion.Amend, "2021-05-02", "2021-06-01"),
+        new("E2E-RS-1", "E2E-VB-05", ReviewConclusion.Repeal, "2021-06-10", "2022-01-20"),
+        new("E2E-RS-1", "E2E-VB-02", ReviewConclusion.Keep, "2021-06-11"),
+        new("E2E-RS-1", "E2E-VB-07", ReviewConclusion.Replace, "2021-11-11"),
+        new("E2E-RS-2", "E2E-VB-04", ReviewConclusion.IssueNew, "2021-10-01", "2021-10-15"), // the same document again in 2021
     ];
 
     private static readonly CheckFact[] Checks =
     [
-        new("E2E-KT-1", "E2E-VB-02", "2033-03-20", CheckResult.Lawful),
-        new("E2E-KT-2", "E2E-VB-05", "2033-04-20", CheckResult.UnlawfulContent, "2033-05-10"),
-        new("E2E-KT-3", "E2E-VB-08", "2033-07-20", CheckResult.UnlawfulAuthority, "2034-03-01"),
-        new("E2E-KT-4", "E2E-VB-02", "2033-09-01", CheckResult.Lawful), // checked twice in 2033: one document
-        new("E2E-KT-5", "E2E-VB-06", "2034-02-20", CheckResult.Lawful),
+        new("E2E-KT-1", "E2E-VB-02", "2021-03-20", CheckResult.Lawful),
+        new("E2E-KT-2", "E2E-VB-05", "2021-04-20", CheckResult.UnlawfulContent, "2021-05-10"),
+        new("E2E-KT-3", "E2E-VB-08", "2021-07-20", CheckResult.UnlawfulAuthority, "2022-03-01"),
+        new("E2E-KT-4", "E2E-VB-02", "2021-09-01", CheckResult.Lawful), // checked twice in 2021: one document
+        new("E2E-KT-5", "E2E-VB-06", "2022-02-20", CheckResult.Lawful),
     ];
 
     private static readonly (string Key, DateOnly From, DateOnly To)[] Periods =
     [
-        ("2033", D("2033-01-01"), D("2033-12-31")),
-        ("2034", D("2034-01-01"), D("2034-12-31")),
-        ("2033-07-01..2034-06-30", D("2033-07-01"), D("2034-06-30")),
+        ("2021", D("2021-01-01"), D("2021-12-31")),
+        ("2022", D("2022-01-01"), D("2022-12-31")),
+        ("2021-07-01..2022-06-30", D("2021-07-01"), D("2022-06-30")),
     ];
 
     /// <summary>Appendix 2 as the facts give it, row by row (row 1 = the sum of the six kinds).</summary>
@@ -110,7 +110,7 @@ public sealed class Appendix2ScenarioTests(SuiteFixture suite)
             await documents.RegisterDocumentAsync(new RegisterDocumentRequest { DocumentId = d.Id, Attributes = d.Attributes() });
         }
         var records = Documents.Skip(2).Select(d => new DocumentRecord { DocumentId = d.Id, Attributes = d.Attributes() }).ToList();
-        records.Single(r => r.DocumentId == "E2E-VB-06").Attributes.Title = "Quyết định sửa đổi Quyết định 01/2033/QĐ-UBND";
+        records.Single(r => r.DocumentId == "E2E-VB-06").Attributes.Title = "Quyết định sửa đổi Quyết định 01/2021/QĐ-UBND";
         for (var attempt = 0; attempt < 2; attempt++)
         {
             using var import = documents.ImportDocuments();
@@ -125,27 +125,27 @@ public sealed class Appendix2ScenarioTests(SuiteFixture suite)
         await documents.RecordLifecycleEventAsync(new RecordLifecycleEventRequest
         {
             DocumentId = "E2E-VB-05", IssuerUnit = TamDuong,
-            Event = new LifecycleEvent { Type = LifecycleEventType.Amended, EffectiveOn = "2034-02-12", CausedBy = "E2E-VB-06" },
+            Event = new LifecycleEvent { Type = LifecycleEventType.Amended, EffectiveOn = "2022-02-12", CausedBy = "E2E-VB-06" },
         });
         await documents.RecordLifecycleEventAsync(new RecordLifecycleEventRequest
         {
             DocumentId = "E2E-VB-05", IssuerUnit = TamDuong,
-            Event = new LifecycleEvent { Type = LifecycleEventType.Repealed, EffectiveOn = "2034-07-11", CausedBy = "E2E-VB-11" },
+            Event = new LifecycleEvent { Type = LifecycleEventType.Repealed, EffectiveOn = "2022-07-11", CausedBy = "E2E-VB-11" },
         });
         var repeatedRepeal = await Assert.ThrowsAsync<RpcException>(async () => await documents.RecordLifecycleEventAsync(new RecordLifecycleEventRequest
         {
             DocumentId = "E2E-VB-05", IssuerUnit = TamDuong,
-            Event = new LifecycleEvent { Type = LifecycleEventType.Repealed, EffectiveOn = "2034-08-01", CausedBy = "E2E-VB-11" },
+            Event = new LifecycleEvent { Type = LifecycleEventType.Repealed, EffectiveOn = "2022-08-01", CausedBy = "E2E-VB-11" },
         }));
         Assert.Equal(StatusCode.FailedPrecondition, repeatedRepeal.StatusCode);
-        Assert.Equal(DocumentStatus.InForce, (await documents.GetDocumentAsync(new GetDocumentRequest { DocumentId = "E2E-VB-05", AsOf = "2034-07-10" })).Status);
-        Assert.Equal(DocumentStatus.Expired, (await documents.GetDocumentAsync(new GetDocumentRequest { DocumentId = "E2E-VB-05", AsOf = "2034-07-11" })).Status);
+        Assert.Equal(DocumentStatus.InForce, (await documents.GetDocumentAsync(new GetDocumentRequest { DocumentId = "E2E-VB-05", AsOf = "2022-07-10" })).Status);
+        Assert.Equal(DocumentStatus.Expired, (await documents.GetDocumentAsync(new GetDocumentRequest { DocumentId = "E2E-VB-05", AsOf = "2022-07-11" })).Status);
 
         foreach (var round in Findings.Select(f => f.Round).Distinct())
         {
             await reviews.CreateReviewRoundAsync(new CreateReviewRoundRequest { Round = new ReviewRound
             {
-                RoundId = round, ReviewingUnit = "Sở Tư pháp", Kind = ReviewKind.Periodic, Topic = "Rà soát định kỳ năm 2033", StartedOn = "2033-05-01",
+                RoundId = round, ReviewingUnit = "Sở Tư pháp", Kind = ReviewKind.Periodic, Topic = "Rà soát định kỳ năm 2021", StartedOn = "2021-05-01",
             } });
         }
         foreach (var f in Findings)
@@ -172,11 +172,11 @@ public sealed class Appendix2ScenarioTests(SuiteFixture suite)
             }
         }
 
-        // Systematisation of Tam Đường's documents over 2033–2034, computed from their lifecycle: 04, 05, 06 and 11 are
-        // normative and in force in it (10 is not normative); 05 was repealed on 2034-07-11; 04 and 05 have proposals.
+        // Systematisation of Tam Đường's documents over 2021–2022, computed from their lifecycle: 04, 05, 06 and 11 are
+        // normative and in force in it (10 is not normative); 05 was repealed on 2022-07-11; 04 and 05 have proposals.
         var period = new SystematisationPeriod
         {
-            PeriodId = "E2E-HTH-2033-2034", Unit = TamDuong, Level = GovernmentLevel.District, From = "2033-01-01", To = "2034-12-31",
+            PeriodId = "E2E-HTH-2021-2022", Unit = TamDuong, Level = GovernmentLevel.District, From = "2021-01-01", To = "2022-12-31",
             IssuerUnits = { TamDuong, TamDuongCouncil },
         };
         var computed = await reviews.CreateSystematisationPeriodAsync(new CreateSystematisationPeriodRequest { Period = period });

@@ -18,21 +18,21 @@ public sealed class Appendix3ScenarioTests(SuiteFixture suite)
 
     private static readonly ProcedureFact[] Procedures =
     [
-        new("E2E.T.P1", GovernmentLevel.Province, ReceivingPlace.ProvincialCentre, D("2030-06-01"), FourOnTheSpot: true),
-        new("E2E.T.P2", GovernmentLevel.Province, ReceivingPlace.ProvincialCentre, D("2031-02-01"), SameLevel: true),
-        new("E2E.T.P3", GovernmentLevel.Province, ReceivingPlace.Other, D("2030-01-01"), AbolishedOn: D("2031-05-15")),
-        new("E2E.T.P4", GovernmentLevel.Province, ReceivingPlace.DistrictOneStop, D("2030-01-01"), FourOnTheSpot: true),
-        new("E2E.T.D1", GovernmentLevel.District, ReceivingPlace.DistrictOneStop, D("2030-01-01"), BetweenLevels: true),
-        new("E2E.T.D2", GovernmentLevel.District, ReceivingPlace.DistrictOneStop, D("2030-01-01"),
-            PlaceChange: (D("2031-09-01"), ReceivingPlace.ProvincialCentre)),
-        new("E2E.T.C1", GovernmentLevel.Commune, ReceivingPlace.CommuneOneStop, D("2031-07-01")),
-        new("E2E.T.C2", GovernmentLevel.Commune, ReceivingPlace.CommuneOneStop, D("2029-01-01"), AbolishedOn: D("2031-12-31")),
+        new("E2E.T.P1", GovernmentLevel.Province, ReceivingPlace.ProvincialCentre, D("2018-06-01"), FourOnTheSpot: true),
+        new("E2E.T.P2", GovernmentLevel.Province, ReceivingPlace.ProvincialCentre, D("2019-02-01"), SameLevel: true),
+        new("E2E.T.P3", GovernmentLevel.Province, ReceivingPlace.Other, D("2018-01-01"), AbolishedOn: D("2019-05-15")),
+        new("E2E.T.P4", GovernmentLevel.Province, ReceivingPlace.DistrictOneStop, D("2018-01-01"), FourOnTheSpot: true),
+        new("E2E.T.D1", GovernmentLevel.District, ReceivingPlace.DistrictOneStop, D("2018-01-01"), BetweenLevels: true),
+        new("E2E.T.D2", GovernmentLevel.District, ReceivingPlace.DistrictOneStop, D("2018-01-01"),
+            PlaceChange: (D("2019-09-01"), ReceivingPlace.ProvincialCentre)),
+        new("E2E.T.C1", GovernmentLevel.Commune, ReceivingPlace.CommuneOneStop, D("2019-07-01")),
+        new("E2E.T.C2", GovernmentLevel.Commune, ReceivingPlace.CommuneOneStop, D("2017-01-01"), AbolishedOn: D("2019-12-31")),
     ];
 
     private static readonly PeriodSpec[] Periods =
     [
-        new("2031", D("2031-01-01"), D("2031-12-31")),
-        new("2031-01-01..2031-06-30", D("2031-01-01"), D("2031-06-30")),
+        new("2019", D("2019-01-01"), D("2019-12-31")),
+        new("2019-01-01..2019-06-30", D("2019-01-01"), D("2019-06-30")),
     ];
 
     [Fact]
@@ -41,9 +41,9 @@ public sealed class Appendix3ScenarioTests(SuiteFixture suite)
         var dossiers = BuildDossiers();
         var feedback = new FeedbackFact[]
         {
-            new("E2E-PAKN-1", At("2031-02-03T09:00:00+07:00"), At("2031-02-20T09:00:00+07:00"), At("2031-02-21T09:00:00+07:00")),
-            new("E2E-PAKN-2", At("2031-06-29T09:00:00+07:00"), At("2031-07-02T09:00:00+07:00"), null),
-            new("E2E-PAKN-3", At("2031-10-01T09:00:00+07:00"), null, null),
+            new("E2E-PAKN-1", At("2019-02-03T09:00:00+07:00"), At("2019-02-20T09:00:00+07:00"), At("2019-02-21T09:00:00+07:00")),
+            new("E2E-PAKN-2", At("2019-06-29T09:00:00+07:00"), At("2019-07-02T09:00:00+07:00"), null),
+            new("E2E-PAKN-3", At("2019-10-01T09:00:00+07:00"), null, null),
         };
 
         await RecordCatalogueAsync();
@@ -118,7 +118,7 @@ public sealed class Appendix3ScenarioTests(SuiteFixture suite)
         {
             for (var i = 0; i < count; i++, n++)
             {
-                var received = new DateTimeOffset(2031, 1 + i % 11, 1 + i % 27, 8, 0, 0, Vn);
+                var received = new DateTimeOffset(2019, 1 + i % 11, 1 + i % 27, 8, 0, 0, Vn);
                 var due = received.AddDays(10);
                 var late = i % lateEvery == 0;
                 var resolved = i % 13 == 5 ? (DateTimeOffset?)null : (late ? due.AddDays(2) : received.AddDays(3));
@@ -127,7 +127,7 @@ public sealed class Appendix3ScenarioTests(SuiteFixture suite)
         }
         // Resolved at 20:00 UTC on 30/6 = 1/7 local: in the year, not in the first half.
         list.Add(new DossierFact("E2E-HS-MIDNIGHT", "E2E.T.P1", GovernmentLevel.Province,
-            At("2031-06-20T08:00:00+07:00"), At("2031-06-25T08:00:00+07:00"), At("2031-06-30T20:00:00+00:00")));
+            At("2019-06-20T08:00:00+07:00"), At("2019-06-25T08:00:00+07:00"), At("2019-06-30T20:00:00+00:00")));
         return list;
     }
 

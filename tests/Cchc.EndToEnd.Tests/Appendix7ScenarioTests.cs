@@ -11,7 +11,7 @@ namespace Cchc.EndToEnd.Tests;
 /// The Department of Information and Communications' systems submit metrics and capability states, and the one-stop
 /// shop records online services and dossiers, all through the gateway with a real token; Appendix 7 read back through
 /// the gateway equals what those facts give, computed independently here. Years 2011–2012 keep the scenario apart from
-/// anything else the suite holds (the other scenarios use the 2030s; the e-government service refuses future periods).
+/// anything else the suite holds (the other scenarios use 1994–1996, 2017–2019 and 2021–2022; every service refuses future days).
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class Appendix7ScenarioTests(SuiteFixture suite)
@@ -230,7 +230,7 @@ public sealed class Appendix7ScenarioTests(SuiteFixture suite)
                 });
             }
             // Abolished after the scenario's years: a procedure in force counts in every later year's catalogue, and the
-            // Appendix 3 scenario owns the 2030s.
+            // Appendix 3 scenario owns 2017–2019.
             await catalogue.AbolishProcedureAsync(new P.AbolishProcedureRequest
             {
                 Code = code, AbolishedOn = "2013-01-01",

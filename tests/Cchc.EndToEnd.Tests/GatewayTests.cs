@@ -80,7 +80,7 @@ public sealed class GatewayTests(SuiteFixture suite)
     public async Task InvalidDossier_IsRejectedWithTheWrongField_AndNothingIsWritten()
     {
         var dossiers = new DossierService.DossierServiceClient(suite.Channel);
-        var received = DateTimeOffset.Parse("2031-03-02T08:00:00+07:00");
+        var received = DateTimeOffset.Parse("2019-03-02T08:00:00+07:00");
         var request = new ReceiveDossierRequest
         {
             DossierId = "E2E-INVALID-001",

@@ -16,14 +16,14 @@ public sealed class DomainServiceTemplateTests
     private const string UnitReferenceStatus = "/cchc.reference.v1.UnitReference/GetStatus";
 
     [Fact]
-    public async Task Interceptors_SecurityIsOutermost_ThenTheDomainErrorTranslation()
+    public async Task Interceptors_SecurityIsOutermost_ThenTheInputGuard_ThenTheDomainErrorTranslation()
     {
         await using var app = SampleServices.Plain.Build(SampleServices.Args);
 
         var order = app.Services.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.Interceptors.Select(i => i.Type);
 
         // Security first: it audits the status the translation produces; nothing else runs for a caller it refuses.
-        Assert.Equal([typeof(SecurityInterceptor), typeof(DomainExceptionInterceptor)], order);
+        Assert.Equal([typeof(SecurityInterceptor), typeof(InputGuardInterceptor), typeof(DomainExceptionInterceptor)], order);
     }
 
     [Fact]

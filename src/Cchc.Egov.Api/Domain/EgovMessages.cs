@@ -6,7 +6,6 @@ namespace Cchc.Egov.Api.Domain;
 /// <summary>User-facing descriptions of the e-government service's broken rules (Vietnamese; the field is named by the caller).</summary>
 public static class EgovMessages
 {
-    public const string Negative = "không được là số âm";
     public const string InFuture = "không được sau ngày hôm nay (kỳ báo cáo chưa kết thúc)";
     public const string ToBeforeFrom = "không được trước ngày bắt đầu kỳ (period_from)";
     public const string IsoVersionRequired = "phải nêu phiên bản ISO 9001 (2008 hoặc 2015) khi đã công bố áp dụng";

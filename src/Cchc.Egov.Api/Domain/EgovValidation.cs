@@ -8,7 +8,7 @@ namespace Cchc.Egov.Api.Domain;
 /// <summary>Checks requests and turns them into commands; INVALID_ARGUMENT with field violations otherwise.</summary>
 public static class EgovValidation
 {
-    public const int MaxUnitLength = 200;
+    public const int MaxUnitLength = InputDomain.MaxNameLength;
     public const int MaxNoteLength = 1000;
 
     public static MetricCommand Submit(Wire.SubmitMetricRequest request)
@@ -34,8 +34,8 @@ public static class EgovValidation
         var source = v.Code("source_system", request.SourceSystem);
         var unit = v.Text("unit", request.Unit, MaxUnitLength).Normalize();
         var metric = v.Enum<Wire.Metric, EgovMetric>("metric", request.Metric);
-        var from = v.Day("period_from", request.PeriodFrom);
-        var to = v.Day("period_to", request.PeriodTo);
+        var from = v.Day("period_from", request.PeriodFrom, kind: TimeKind.Scheduled);
+        var to = v.Day("period_to", request.PeriodTo, kind: TimeKind.Scheduled);
         v.ThrowIfInvalid();
         return new MetricKey(source, unit, metric, from!.Value, to!.Value);
     }
@@ -47,8 +47,8 @@ public static class EgovValidation
         var source = v.Code("source_system", request.SourceSystem, required: false);
         var unit = v.Text("unit", request.Unit, MaxUnitLength, required: false).Normalize();
         var metric = v.Enum<Wire.Metric, EgovMetric>("metric", request.Metric, allowZero: true);
-        var from = v.Day("from", request.From, required: false);
-        var to = v.Day("to", request.To, required: false);
+        var from = v.Day("from", request.From, required: false, kind: TimeKind.Scheduled);
+        var to = v.Day("to", request.To, required: false, kind: TimeKind.Scheduled);
         if (from is { } f && to is { } t && t < f)
         {
             v.Add("to", "không được trước ngày from");
@@ -82,7 +82,7 @@ public static class EgovValidation
         var pageSize = v.PageSize(request.PageSize);
         var unit = v.Text("unit", request.Unit, MaxUnitLength, required: false).Normalize();
         var capability = v.Enum<Wire.Capability, EgovCapability>("capability", request.Capability, allowZero: true);
-        var asOf = v.Day("as_of", request.AsOf, required: false);
+        var asOf = v.Day("as_of", request.AsOf, required: false, kind: TimeKind.Scheduled);
         var query = new CapabilityQuery(pageSize, unit.Length == 0 ? null : unit, capability == EgovCapability.Unspecified ? null : capability, asOf);
         var after = PageToken.Decode(request.PageToken, query.Fingerprint, v);
         v.ThrowIfInvalid();
@@ -115,13 +115,10 @@ public static class EgovValidation
         {
             v.Add(p + "period_to", EgovMessages.ToBeforeFrom);
         }
-        if (m.Value < 0)
-        {
-            v.Add(p + "value", EgovMessages.Negative);
-        }
-        var note = v.Text(p + "note", m.Note, MaxNoteLength, required: false);
+        var value = v.Count(p + "value", m.Value);
+        var note = v.Text(p + "note", m.Note, MaxNoteLength, required: false, multiLine: true);
         return from is null || to is null ? null
-            : new MetricCommand(new MetricKey(source, unit, metric, from.Value, to.Value), level, m.Value, note.Length == 0 ? null : note);
+            : new MetricCommand(new MetricKey(source, unit, metric, from.Value, to.Value), level, value, note.Length == 0 ? null : note);
     }
 
     private static CapabilityCommand? Capability(Validator v, string? message, Wire.CapabilityStateRecord? s)
@@ -139,7 +136,7 @@ public static class EgovValidation
         var iso = v.Enum<Wire.IsoVersion, IsoVersion>(p + "iso_version", s.IsoVersion, allowZero: true);
         var certificate = v.Day(p + "certificate_date", s.CertificateDate, required: false);
         var source = v.Code(p + "source_system", s.SourceSystem, required: false);
-        var note = v.Text(p + "note", s.Note, MaxNoteLength, required: false);
+        var note = v.Text(p + "note", s.Note, MaxNoteLength, required: false, multiLine: true);
         if (capability == EgovCapability.Iso9001 && s.InUse)
         {
             if (iso == IsoVersion.Unspecified)

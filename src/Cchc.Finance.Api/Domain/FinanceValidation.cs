@@ -9,7 +9,7 @@ namespace Cchc.Finance.Api.Domain;
 /// <summary>Checks finance requests and turns them into commands; INVALID_ARGUMENT with field violations otherwise.</summary>
 public static class FinanceValidation
 {
-    public const int MaxUnitLength = 200;
+    public const int MaxUnitLength = InputDomain.MaxNameLength;
     public const int MaxTextLength = 500;
     public const int MinYear = 1990;
 
@@ -81,7 +81,7 @@ public static class FinanceValidation
     {
         var v = new Validator();
         var unit = v.Text("unit", request.Unit, MaxUnitLength).Normalize();
-        var asOf = v.Day("as_of", request.AsOf, required: false) ?? VietnamCalendar.Today(clock);
+        var asOf = v.Day("as_of", request.AsOf, required: false, kind: TimeKind.Scheduled) ?? VietnamCalendar.Today(clock);
         v.ThrowIfInvalid();
         return (unit, asOf);
     }
@@ -90,7 +90,7 @@ public static class FinanceValidation
     {
         var v = new Validator();
         var pageSize = v.PageSize(request.PageSize);
-        var on = v.Day("status_on", request.StatusOn, required: false) ?? VietnamCalendar.Today(clock);
+        var on = v.Day("status_on", request.StatusOn, required: false, kind: TimeKind.Scheduled) ?? VietnamCalendar.Today(clock);
         var regime = v.Enum<Wire.AutonomyRegime, AutonomyRegime>("regime", request.Regime, allowZero: true);
         var level = v.Enum<Wire.AutonomyLevel, AutonomyLevel>("level", request.Level, allowZero: true);
         var parent = v.Enum<Wire.ParentKind, ParentKind>("parent_kind", request.ParentKind, allowZero: true);
@@ -115,7 +115,7 @@ public static class FinanceValidation
         {
             var item = request.Items[i];
             var prefix = $"items[{i}].";
-            var year = Year(v, prefix + "year", item.Year);
+            var year = v.Year(prefix + "year", item.Year, MinYear);
             var parent = v.Enum<Wire.ParentKind, ParentKind>(prefix + "parent_kind", item.ParentKind);
             var level = v.Enum<Wire.AutonomyLevel, AutonomyLevel>(prefix + "level", item.Level);
             var source = v.Text(prefix + "source_document", item.SourceDocument, MaxTextLength);
@@ -150,8 +150,8 @@ public static class FinanceValidation
         }
         var id = v.Code(prefix + "figure_id", f.FigureId);
         var kind = v.Enum<Wire.BudgetFigureKind, BudgetFigureKind>(prefix + "kind", f.Kind);
-        var from = Year(v, prefix + "year_from", f.YearFrom);
-        var to = Year(v, prefix + "year_to", f.YearTo);
+        var from = v.Year(prefix + "year_from", f.YearFrom, MinYear);
+        var to = v.Year(prefix + "year_to", f.YearTo, MinYear);
         if (from >= MinYear && to >= MinYear && to < from)
         {
             v.Add(prefix + "year_to", FinanceMessages.YearToBeforeFrom);
@@ -173,10 +173,7 @@ public static class FinanceValidation
         var amount = Amount(v, prefix + "amount", f.Amount);
         var measure = v.Enum<Wire.MeasureUnit, MeasureUnit>(prefix + "measure_unit", f.MeasureUnit);
         var document = v.Text(prefix + "source_document", f.SourceDocument, MaxTextLength);
-        if (f.Version != 0)
-        {
-            v.Add(prefix + "version", "do hệ thống đánh số, không được gửi");
-        }
+        v.OutputOnly(prefix + "version", f.Version != 0);
         return new BudgetFigureFact(id, kind, from, to, source, funder.Length == 0 ? null : funder, amount, measure, document);
     }
 
@@ -205,6 +202,7 @@ public static class FinanceValidation
         return id;
     }
 
+    /// <summary>A year of a query (any year from <see cref="MinYear"/>; a written figure's years also lie in the past, see <see cref="Validator.Year"/>).</summary>
     private static int Year(Validator v, string field, int year)
     {
         if (year == 0)
@@ -227,7 +225,7 @@ public static class FinanceValidation
             return 0;
         }
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
-            || amount.Scale > 3 || amount > 1_000_000_000_000m)
+            || amount.Scale > 3 || amount > InputDomain.MaxAmount)
         {
             v.Add(field, FinanceMessages.BadAmount);
             return 0;

@@ -9,9 +9,9 @@ namespace Cchc.Legal.Api.Domain;
 /// <summary>Checks document requests and turns them into commands; INVALID_ARGUMENT with field violations otherwise.</summary>
 public static class DocumentValidation
 {
-    public const int MaxUnitLength = 200;
+    public const int MaxUnitLength = InputDomain.MaxNameLength;
     public const int MaxNumberLength = 64;
-    public const int MaxTitleLength = 2000;
+    public const int MaxTitleLength = InputDomain.MaxTextLength;
     public const int MaxNoteLength = 1000;
 
     public static RegisterDocumentCommand Register(Wire.RegisterDocumentRequest request)
@@ -55,7 +55,7 @@ public static class DocumentValidation
     {
         var v = new Validator();
         var id = v.Code("document_id", request.DocumentId);
-        var asOf = v.Day("as_of", request.AsOf, required: false) ?? VietnamCalendar.Today(clock);
+        var asOf = v.Day("as_of", request.AsOf, required: false, kind: TimeKind.Scheduled) ?? VietnamCalendar.Today(clock);
         v.ThrowIfInvalid();
         return (id, asOf);
     }
@@ -68,10 +68,10 @@ public static class DocumentValidation
         var level = v.Enum<Wire.GovernmentLevel, GovernmentLevel>("level", request.Level, allowZero: true);
         var unit = v.Text("issuer_unit", request.IssuerUnit, MaxUnitLength, required: false);
         var status = v.Enum<Wire.DocumentStatus, DocumentStatus>("status", request.Status, allowZero: true);
-        var statusOn = v.Day("status_on", request.StatusOn, required: false) ?? VietnamCalendar.Today(clock);
+        var statusOn = v.Day("status_on", request.StatusOn, required: false, kind: TimeKind.Scheduled) ?? VietnamCalendar.Today(clock);
         var title = v.Text("title_contains", request.TitleContains, MaxTitleLength, required: false);
-        var from = v.Day("signed_from", request.SignedFrom, required: false);
-        var to = v.Day("signed_to", request.SignedTo, required: false);
+        var from = v.Day("signed_from", request.SignedFrom, required: false, kind: TimeKind.Scheduled);
+        var to = v.Day("signed_to", request.SignedTo, required: false, kind: TimeKind.Scheduled);
         if (from is { } f && to is { } t && t < f)
         {
             v.Add("signed_to", "không được trước ngày signed_from");
@@ -104,7 +104,7 @@ public static class DocumentValidation
         var title = v.Text("attributes.title", a.Title, MaxTitleLength);
         var drafting = v.Text("attributes.drafting_agency", a.DraftingAgency, MaxUnitLength);
         var signed = v.Day("attributes.signed_on", a.SignedOn);
-        var effective = v.Day("attributes.effective_on", a.EffectiveOn);
+        var effective = v.Day("attributes.effective_on", a.EffectiveOn, kind: TimeKind.Scheduled);
         var gazette = v.Day("attributes.gazette_published_on", a.GazettePublishedOn, required: false);
         var issue = v.Text("attributes.gazette_issue", a.GazetteIssue, MaxUnitLength, required: false);
         if (signed is { } s && effective is { } e && e < s)
@@ -128,9 +128,9 @@ public static class DocumentValidation
             return null;
         }
         var type = v.Enum<Wire.LifecycleEventType, LifecycleEventType>(prefix + "type", e.Type);
-        var day = v.Day(prefix + "effective_on", e.EffectiveOn);
+        var day = v.Day(prefix + "effective_on", e.EffectiveOn, kind: TimeKind.Scheduled);
         var cause = v.Code(prefix + "caused_by", e.CausedBy, required: false);
-        var note = v.Text(prefix + "note", e.Note, MaxNoteLength, required: false);
+        var note = v.Text(prefix + "note", e.Note, MaxNoteLength, required: false, multiLine: true);
         var change = day is { } d ? new LifecycleChange(type, d, cause.Length == 0 ? null : cause, note.Length == 0 ? null : note) : null;
         if (change is { NeedsCause: true, CausedBy: null })
         {

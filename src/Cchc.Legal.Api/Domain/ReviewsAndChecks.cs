@@ -44,9 +44,9 @@ public static class ReviewValidation
         var id = v.Code("round_id", r.RoundId);
         var unit = v.Text("reviewing_unit", r.ReviewingUnit, DocumentValidation.MaxUnitLength);
         var kind = v.Enum<Wire.ReviewKind, ReviewKind>("kind", r.Kind);
-        var topic = v.Text("topic", r.Topic, DocumentValidation.MaxTitleLength);
+        var topic = v.Text("topic", r.Topic, DocumentValidation.MaxTitleLength, multiLine: true);
         var started = v.Day("started_on", r.StartedOn);
-        var ended = v.Day("ended_on", r.EndedOn, required: false);
+        var ended = v.Day("ended_on", r.EndedOn, required: false, kind: TimeKind.Scheduled);
         if (started is { } s && ended is { } e && e < s)
         {
             v.Add("ended_on", LegalMessages.EndedBeforeStarted);
@@ -71,6 +71,7 @@ public static class ReviewValidation
         var found = v.Day("finding.found_on", f.FoundOn);
         var handling = v.Enum<Wire.FindingHandling, FindingHandling>("finding.handling", f.Handling, allowZero: true);
         var handled = v.Day("finding.handled_on", f.HandledOn, required: false);
+        v.OutputOnly("finding.version", f.Version != 0);
         Handling(v, "finding.", handling != FindingHandling.None, handled, found);
         if (conclusion == ReviewConclusion.Keep && handling != FindingHandling.None)
         {
@@ -95,7 +96,8 @@ public static class ReviewValidation
         var result = v.Enum<Wire.CheckResult, CheckResult>("result", c.Result);
         var handling = v.Enum<Wire.CheckHandling, CheckHandling>("handling", c.Handling, allowZero: true);
         var handled = v.Day("handled_on", c.HandledOn, required: false);
-        var note = v.Text("note", c.Note, DocumentValidation.MaxNoteLength, required: false);
+        var note = v.Text("note", c.Note, DocumentValidation.MaxNoteLength, required: false, multiLine: true);
+        v.OutputOnly("version", c.Version != 0);
         Handling(v, "", handling != CheckHandling.None, handled, checkedOn);
         if (result == CheckResult.Lawful && handling != CheckHandling.None)
         {
@@ -123,7 +125,7 @@ public static class ReviewValidation
             v.Add("issuer_units", LegalMessages.IssuerUnitsRequired);
         }
         var from = v.Day("from", p.From);
-        var to = v.Day("to", p.To);
+        var to = v.Day("to", p.To, kind: TimeKind.Scheduled);
         if (from is { } f && to is { } t && t < f)
         {
             v.Add("to", LegalMessages.EndedBeforeStarted);

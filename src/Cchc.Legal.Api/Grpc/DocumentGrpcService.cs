@@ -194,7 +194,8 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
                 }
                 catch (DomainException ex)
                 {
-                    throw new DomainException(ex.Kind, ex.Message, ex.Violations.Select(v => new FieldViolation($"records[{i}].{v.Field}", v.Description)).ToList());
+                    // Name the record in the stream, in the fields and in the message.
+                    throw ex.WithFieldPrefix($"records[{i}].");
                 }
             }
             inserted.Add(state);

@@ -13,7 +13,6 @@ public static class OrganisationMessages
     public const string TwoSourcesRequired = "phải có ít nhất một đơn vị được sáp nhập";
     public const string TwoPartsRequired = "phải chia thành ít nhất hai đơn vị";
     public const string TargetRequired = "phải nêu đơn vị nhận sáp nhập (đơn vị có sẵn hoặc đơn vị mới)";
-    public const string NegativeValue = "không được âm";
     public const string AppointmentKindRequired = "phải nêu hình thức bổ nhiệm";
     public const string AppointmentKindOnlyForAppointments = "chỉ bản ghi bổ nhiệm mới có hình thức bổ nhiệm";
     public const string CompetitionOnlyForAppointments = "chỉ bản ghi bổ nhiệm mới có thông tin thi tuyển";

@@ -8,7 +8,7 @@ namespace Cchc.Organisation.Api.Domain;
 /// <summary>Checks registry requests and turns them into commands; INVALID_ARGUMENT with field violations otherwise.</summary>
 public static class RegistryValidation
 {
-    public const int MaxNameLength = 300;
+    public const int MaxNameLength = InputDomain.MaxNameLength;
     public const int MaxSources = 200;
 
     public static FoundCommand Found(Wire.FoundUnitRequest r, Validator v) =>
@@ -77,7 +77,7 @@ public static class RegistryValidation
         return new AbolishLevelCommand(id, on, level, v.Code("new_parent_code", r.NewParentCode));
     }
 
-    /// <summary>One change of an import stream; violations named "changes[i].&lt;case&gt;.field".</summary>
+    /// <summary>One change of an import stream; violations named "records[i].&lt;case&gt;.field" (as every import names its records).</summary>
     public static UnitCommand Change(Wire.UnitChange change, int index)
     {
         var caseName = change.ChangeCase switch
@@ -93,9 +93,9 @@ public static class RegistryValidation
         };
         if (caseName is null)
         {
-            throw DomainException.Invalid($"changes[{index}].change", Cchc.ServiceKit.KitMessages.Required);
+            throw DomainException.Invalid($"records[{index}].change", Cchc.ServiceKit.KitMessages.Required);
         }
-        var v = new Validator($"changes[{index}].{caseName}");
+        var v = new Validator($"records[{index}].{caseName}");
         UnitCommand command = change.ChangeCase switch
         {
             Wire.UnitChange.ChangeOneofCase.Found => Found(change.Found, v),
@@ -111,7 +111,7 @@ public static class RegistryValidation
     }
 
     /// <summary>The field prefix of a change in an import stream, for violations found when applying it.</summary>
-    public static string Prefix(Wire.UnitChange change, int index) => $"changes[{index}]." + change.ChangeCase switch
+    public static string Prefix(Wire.UnitChange change, int index) => $"records[{index}]." + change.ChangeCase switch
     {
         Wire.UnitChange.ChangeOneofCase.AbolishLevel => "abolish_level.",
         var c => c.ToString().ToLowerInvariant() + ".",
@@ -126,9 +126,10 @@ public static class RegistryValidation
     }
 
     public static DateOnly AsOf(Validator v, string field, string? value, TimeProvider clock) =>
-        v.Day(field, value, required: false) ?? VietnamCalendar.Today(clock);
+        v.Day(field, value, required: false, kind: TimeKind.Scheduled) ?? VietnamCalendar.Today(clock);
 
-    private static DateOnly Day(Validator v, string value) => v.Day("effective_on", value) ?? default;
+    /// <summary>A change takes effect on a day up to the horizon ahead: reorganisations are decided before they take effect.</summary>
+    private static DateOnly Day(Validator v, string value) => v.Day("effective_on", value, kind: TimeKind.Scheduled) ?? default;
 
     private static NewUnit Spec(Validator v, string p, Wire.UnitSpec? spec)
     {

@@ -94,17 +94,15 @@ public static class StaffingValidation
     {
         var unit = v.Code("unit_code", f.UnitCode);
         var metric = v.Enum<Wire.StaffingMetric, StaffingMetric>("metric", f.Metric);
-        var from = v.Day("from", f.From);
-        var to = v.Day("to", f.To);
+        // A figure's period may reach up to the horizon ahead (a quota is set for the coming year); its value is a headcount.
+        var from = v.Day("from", f.From, kind: TimeKind.Scheduled);
+        var to = v.Day("to", f.To, kind: TimeKind.Scheduled);
         if (from is { } a && to is { } b && b < a)
         {
             v.Add("to", OrganisationMessages.ToBeforeFrom);
         }
-        if (f.Value < 0)
-        {
-            v.Add("value", OrganisationMessages.NegativeValue);
-        }
-        return new FigureCommand(unit, metric, from ?? default, to ?? default, f.Value);
+        var value = v.Count("value", f.Value, InputDomain.MaxHeadcount);
+        return new FigureCommand(unit, metric, from ?? default, to ?? default, value);
     }
 
     public static RecordCommand Record(Wire.StaffRecord r, Validator v)

@@ -52,20 +52,21 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
         {
             if (items.Count == MaxImportItems)
             {
-                throw DomainException.Invalid("items", $"tối đa {MaxImportItems:N0} mục mỗi lần nhập");
+                throw DomainException.Invalid("records", $"tối đa {MaxImportItems:N0} mục mỗi lần nhập");
             }
+            // Named as every import names its records: "records[i].figure.value".
             var prefix = item.ItemCase == StaffingItem.ItemOneofCase.Figure ? "figure." : "record.";
-            var v = new Validator($"items[{items.Count}].{prefix}");
+            var v = new Validator($"records[{items.Count}].{prefix}");
             switch (item.ItemCase)
             {
                 case StaffingItem.ItemOneofCase.Figure:
-                    items.Add(new Item(StaffingValidation.Figure(item.Figure, v), null, $"items[{items.Count}].figure."));
+                    items.Add(new Item(StaffingValidation.Figure(item.Figure, v), null, $"records[{items.Count}].figure."));
                     break;
                 case StaffingItem.ItemOneofCase.Record:
-                    items.Add(new Item(null, StaffingValidation.Record(item.Record, v), $"items[{items.Count}].record."));
+                    items.Add(new Item(null, StaffingValidation.Record(item.Record, v), $"records[{items.Count}].record."));
                     break;
                 default:
-                    throw DomainException.Invalid($"items[{items.Count}].item", KitMessages.Required);
+                    throw DomainException.Invalid($"records[{items.Count}].item", KitMessages.Required);
             }
             v.ThrowIfInvalid();
         }

@@ -55,7 +55,7 @@ public sealed class UnitRegistryGrpcService(OrganisationDbContext db, TimeProvid
         {
             if (commands.Count == MaxImportChanges)
             {
-                throw DomainException.Invalid("changes", $"tối đa {MaxImportChanges:N0} thay đổi mỗi lần nhập");
+                throw DomainException.Invalid("records", $"tối đa {MaxImportChanges:N0} thay đổi mỗi lần nhập");
             }
             var command = RegistryValidation.Change(change, commands.Count);
             if (!ids.Add(command.ChangeId))
@@ -89,7 +89,7 @@ public sealed class UnitRegistryGrpcService(OrganisationDbContext db, TimeProvid
     {
         var v = new Validator();
         var pageSize = v.PageSize(request.PageSize);
-        var asOf = v.Day("as_of", request.AsOf, required: false);
+        var asOf = v.Day("as_of", request.AsOf, required: false, kind: TimeKind.Scheduled);
         var kind = v.Enum<UnitKind, Cchc.Contracts.Events.Organisation.UnitKind>("kind", request.Kind, allowZero: true);
         var parent = v.Code("parent_code", request.ParentCode, required: false);
         var text = v.Text("name_contains", request.NameContains, RegistryValidation.MaxNameLength, required: false);

@@ -6,7 +6,7 @@ namespace Cchc.Procedures.Api.Domain;
 /// <summary>Checks dossier requests and turns them into domain values; INVALID_ARGUMENT with field violations otherwise.</summary>
 public static class DossierValidation
 {
-    public const int MaxUnitLength = 200;
+    public const int MaxUnitLength = InputDomain.MaxNameLength;
 
     public static DossierFacts Receive(Wire.ReceiveDossierRequest request)
     {
@@ -49,8 +49,8 @@ public static class DossierValidation
         var unit = v.Text("receiving_unit", request.ReceivingUnit, MaxUnitLength, required: false);
         var level = v.Enum<Wire.GovernmentLevel, GovernmentLevel>("unit_level", request.UnitLevel, allowZero: true);
         var status = v.Enum<Wire.DossierStatus, DossierStatus>("status", request.Status, allowZero: true);
-        var from = v.Day("received_from", request.ReceivedFrom, required: false);
-        var to = v.Day("received_to", request.ReceivedTo, required: false);
+        var from = v.Day("received_from", request.ReceivedFrom, required: false, kind: TimeKind.Scheduled);
+        var to = v.Day("received_to", request.ReceivedTo, required: false, kind: TimeKind.Scheduled);
         if (from > to)
         {
             v.Add("received_to", Messages.RangeReversed);
@@ -76,7 +76,7 @@ public static class DossierValidation
         var level = v.Enum<Wire.GovernmentLevel, GovernmentLevel>("unit_level", unitLevel);
         var via = v.Enum<Wire.DossierChannel, DossierChannel>("channel", channel);
         var received = v.Instant("received_at", receivedAt);
-        var due = v.Instant("due_at", dueAt);
+        var due = v.Instant("due_at", dueAt, kind: TimeKind.Scheduled);
         var state = v.Enum<Wire.DossierStatus, DossierStatus>("status", status);
         var closed = v.Instant("closed_at", closedAt, required: DossierRules.IsClosed(state));
         if (due <= received)

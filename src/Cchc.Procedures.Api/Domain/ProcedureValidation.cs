@@ -9,7 +9,7 @@ public static class ProcedureValidation
 {
     public const int MaxNameLength = 1000;
     public const int MaxFieldLength = 200;
-    public const int MaxUnitLength = 200;
+    public const int MaxUnitLength = InputDomain.MaxNameLength;
     public const int MaxDecisionLength = 100;
 
     public static CreateProcedureCommand Create(Wire.CreateProcedureRequest request)
@@ -17,7 +17,7 @@ public static class ProcedureValidation
         var v = new Validator();
         var code = v.Code("code", request.Code);
         var definition = Definition(v, request.Attributes, request.Publication);
-        var inForceFrom = v.Day("in_force_from", request.InForceFrom);
+        var inForceFrom = v.Day("in_force_from", request.InForceFrom, kind: TimeKind.Scheduled);
         v.ThrowIfInvalid();
         return new CreateProcedureCommand(code, definition!, inForceFrom!.Value);
     }
@@ -27,7 +27,7 @@ public static class ProcedureValidation
         var v = new Validator();
         var code = v.Code("code", request.Code);
         var definition = Definition(v, request.Attributes, request.Publication);
-        var effectiveFrom = v.Day("effective_from", request.EffectiveFrom);
+        var effectiveFrom = v.Day("effective_from", request.EffectiveFrom, kind: TimeKind.Scheduled);
         v.ThrowIfInvalid();
         return new AmendProcedureCommand(code, definition!, effectiveFrom!.Value);
     }
@@ -37,7 +37,7 @@ public static class ProcedureValidation
         var v = new Validator();
         var code = v.Code("code", request.Code);
         var (number, date) = Publication(v, request.Publication);
-        var abolishedOn = v.Day("abolished_on", request.AbolishedOn);
+        var abolishedOn = v.Day("abolished_on", request.AbolishedOn, kind: TimeKind.Scheduled);
         v.ThrowIfInvalid();
         return new AbolishProcedureCommand(code, number, date, abolishedOn!.Value);
     }
@@ -46,7 +46,7 @@ public static class ProcedureValidation
     {
         var v = new Validator();
         var code = v.Code("code", request.Code);
-        var asOf = v.Day("as_of", request.AsOf, required: false);
+        var asOf = v.Day("as_of", request.AsOf, required: false, kind: TimeKind.Scheduled);
         v.ThrowIfInvalid();
         return (code, asOf);
     }
@@ -65,7 +65,7 @@ public static class ProcedureValidation
         var pageSize = v.PageSize(request.PageSize);
         var level = v.Enum<Wire.GovernmentLevel, GovernmentLevel>("level", request.Level, allowZero: true);
         var field = v.Text("field", request.Field, MaxFieldLength, required: false);
-        var day = v.Day("in_force_on", request.InForceOn, required: false) ?? VietnamCalendar.Today(clock);
+        var day = v.Day("in_force_on", request.InForceOn, required: false, kind: TimeKind.Scheduled) ?? VietnamCalendar.Today(clock);
         var name = v.Text("name_contains", request.NameContains, MaxNameLength, required: false);
         var query = new ProcedureQuery(pageSize, level == GovernmentLevel.Unspecified ? null : level,
             field.Length == 0 ? null : field, day, name.Length == 0 ? null : name);

@@ -108,11 +108,12 @@ public sealed class SecurityStore<TDbContext>(TDbContext db, TimeProvider clock)
             {
                 Sequence = sequence + 1,
                 OccurredAt = AuditChain.Normalize(clock.GetUtcNow()),
-                ClientId = record.ClientId,
-                Unit = NullIfEmpty(record.Unit),
-                Operation = record.Operation,
-                TargetId = NullIfEmpty(record.TargetId),
-                RequestId = NullIfEmpty(record.RequestId),
+                // The caller's input as a safe representation (AuditText): a refusal of any input is audited.
+                ClientId = AuditText.Safe(record.ClientId)!,
+                Unit = NullIfEmpty(AuditText.Safe(record.Unit)),
+                Operation = AuditText.Safe(record.Operation)!,
+                TargetId = NullIfEmpty(AuditText.Safe(record.TargetId)),
+                RequestId = NullIfEmpty(AuditText.Safe(record.RequestId)),
                 Outcome = record.Outcome,
                 StatusCode = record.StatusCode,
                 PrevHash = prevHash,

@@ -3,7 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Cchc.Security.Audit;
 using Cchc.Security.Authorization;
+using Cchc.ServiceKit;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Code = Google.Rpc.Code;
+using RequestInfo = Google.Rpc.RequestInfo;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
@@ -15,7 +19,10 @@ namespace Cchc.Security.Grpc;
 /// a method without a rule is PermissionDenied; no valid token is Unauthenticated; a missing scope or a foreign unit is
 /// PermissionDenied. An admitted write runs in one transaction with its idempotency record (header
 /// <see cref="RequestIdHeader"/>) and its audit entry; every refused write, and every call refused by security, is
-/// audited too. Register it first (outermost), before interceptors that translate domain errors.
+/// audited too. Register it first (outermost), before interceptors that translate domain errors. It is also the safety net
+/// of every call it guards: an unexpected exception (anything but an RpcException, or a cancellation by the caller)
+/// is logged with its details and answered INTERNAL with a Vietnamese message and a correlation id (the trace id, also
+/// in a google.rpc.RequestInfo) — never UNKNOWN, never a stack trace, SQL or type name.
 /// </summary>
 public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity security, ISecurityStore store, ILogger<SecurityInterceptor> logger)
     : Interceptor
@@ -41,7 +48,15 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
         catch (Exception ex) when (ShouldAudit(rule, ex))
         {
             await AuditRefusedAsync(context, ex);
+            if (IsUnexpected(context, ex))
+            {
+                throw Internal(context, ex);
+            }
             throw;
+        }
+        catch (Exception ex) when (IsUnexpected(context, ex))
+        {
+            throw Internal(context, ex);
         }
     }
 
@@ -66,7 +81,15 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
         catch (Exception ex) when (ShouldAudit(rule, ex))
         {
             await AuditRefusedAsync(context, ex);
+            if (IsUnexpected(context, ex))
+            {
+                throw Internal(context, ex);
+            }
             throw;
+        }
+        catch (Exception ex) when (IsUnexpected(context, ex))
+        {
+            throw Internal(context, ex);
         }
     }
 
@@ -90,7 +113,14 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
                 throw;
             }
         }
-        await continuation(request, responseStream, context);
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (IsUnexpected(context, ex))
+        {
+            throw Internal(context, ex);
+        }
     }
 
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
@@ -114,7 +144,14 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
                 throw;
             }
         }
-        await continuation(requestStream, responseStream, context);
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception ex) when (IsUnexpected(context, ex))
+        {
+            throw Internal(context, ex);
+        }
     }
 
     /// <summary>Rule, token, scope, request id and (when the request names it) unit; throws the refusal.</summary>
@@ -150,7 +187,9 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
                 security.EnsureProvince();
                 break;
             case UnitCheck.FromRequest when request is not null:
-                security.EnsureUnit(rule.UnitOf!(request), rule.UnitField);
+                var unit = rule.UnitOf!(request);
+                EnsureWellFormedUnit(unit, rule.UnitField);
+                security.EnsureUnit(unit, rule.UnitField);
                 break;
         }
     }
@@ -188,6 +227,39 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
         return response;
     }
 
+    /// <summary>
+    /// The unit named by the request obeys the input domain's text rules before it is compared with the caller's units
+    /// (the comparison normalises it, which a malformed text such as one holding U+FFFE would fail): INVALID_ARGUMENT
+    /// naming the field otherwise, as the input guard would.
+    /// </summary>
+    private static void EnsureWellFormedUnit(string? unit, string field)
+    {
+        if (unit is null)
+        {
+            return;
+        }
+        var problem = unit.Length > InputDomain.MaxNameLength ? KitMessages.TooLong(InputDomain.MaxNameLength) : InputText.Problem(unit, multiLine: false);
+        if (problem is not null)
+        {
+            throw DomainExceptionInterceptor.ToRpcException(DomainException.Invalid(field, problem));
+        }
+    }
+
+    /// <summary>Whether <paramref name="ex"/> is a failure the service did not mean: not a status it chose, not the caller's cancellation.</summary>
+    private static bool IsUnexpected(ServerCallContext context, Exception ex) =>
+        ex is not RpcException && !(ex is OperationCanceledException or IOException && context.CancellationToken.IsCancellationRequested);
+
+    /// <summary>INTERNAL with a Vietnamese message and the correlation id; the details go to the log (and the trace).</summary>
+    private RpcException Internal(ServerCallContext context, Exception ex)
+    {
+        var correlationId = Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.GetHttpContext().TraceIdentifier;
+        logger.LogError(ex, "Unexpected failure in {Method} (correlation id {CorrelationId})", context.Method, correlationId);
+        Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+        var status = new Google.Rpc.Status { Code = (int)Code.Internal, Message = KitMessages.Internal(correlationId) };
+        status.Details.Add(Any.Pack(new RequestInfo { RequestId = correlationId }));
+        return status.ToRpcException();
+    }
+
     /// <summary>Writes are audited whatever refused them; reads only when security refused them.</summary>
     private static bool ShouldAudit(GrpcRule? rule, Exception ex) =>
         rule is { IsWrite: true } ||
@@ -216,12 +288,10 @@ public sealed class SecurityInterceptor(GrpcRuleTable rules, RequestSecurity sec
         security.Caller?.ClientId ?? Caller.Anonymous,
         security.Unit,
         context.Method,
-        Truncate(security.TargetId),
+        security.TargetId,
         security.RequestId ?? (Activity.Current is { } activity ? "trace:" + activity.TraceId.ToHexString() : null),
         outcome,
         status.ToString());
-
-    private static string? Truncate(string? value) => value is { Length: > 200 } ? value[..200] : value;
 
     private static byte[] ToBytes<T>(T message) =>
         message is IMessage m ? m.ToByteArray() : throw new InvalidOperationException($"{typeof(T)} is not a protobuf message.");

@@ -121,7 +121,7 @@ public sealed class RegistryServiceTests(OrganisationService service)
         }
 
         var fields = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Import(changes));
-        Assert.Equal(["changes[3].found.unit.parent_code"], fields);
+        Assert.Equal(["records[3].found.unit.parent_code"], fields);
         Assert.Equal(0, await service.ScalarAsync("SELECT count(*) FROM units WHERE unit_code LIKE @p", ("p", p + "%")));
 
         var first = await Import(changes[..3]);
