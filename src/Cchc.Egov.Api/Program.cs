@@ -1,6 +1,7 @@
 using Cchc.Egov.Api.Data;
 using Cchc.Egov.Api.Extensions;
 using Cchc.Egov.Api.Grpc;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
 
@@ -17,6 +18,7 @@ var app = builder.Build();
 app.UseCchcGrpcSecurity();
 app.MapGrpcService<MetricGrpcService>();
 app.MapGrpcService<CapabilityGrpcService>();
+app.MapUnitReference();
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using Cchc.Finance.Api.Data;
 using Cchc.Finance.Api.Extensions;
 using Cchc.Finance.Api.Grpc;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
 
@@ -17,6 +18,7 @@ var app = builder.Build();
 app.UseCchcGrpcSecurity();
 app.MapGrpcService<AutonomyGrpcService>();
 app.MapGrpcService<BudgetGrpcService>();
+app.MapUnitReference();
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Cchc.Egov.Api.Data;
 using Cchc.Egov.Api.Domain;
 using Cchc.Egov.Api.Security;
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public static class ApplicationServiceExtensions
     {
         builder.AddEgovDatabase();
         builder.Services.AddHealthChecks().AddDbContextCheck<EgovDbContext>(ResourceNames.EgovDb);
-        builder.AddCchcMessaging();
+        // The local copy of the unit reference data: its own queue for UnitsChanged, the checker of write paths.
+        builder.AddCchcMessaging(bus => bus.AddUnitReference<EgovDbContext>());
         builder.Services.AddOutboxRelay<EgovDbContext>();
         builder.AddCchcGrpcSecurity<EgovDbContext>(EgovAccessRules.Configure);
         builder.Services.AddDefaultGrpc(o =>

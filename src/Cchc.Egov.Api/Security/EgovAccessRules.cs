@@ -1,4 +1,5 @@
 using Cchc.Egov.Api.Grpc;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.Security.Authorization;
 
@@ -27,5 +28,8 @@ public static class EgovAccessRules
                 r => r.State?.Unit, "state.unit", r => r.State is { } st ? $"{st.Capability}/{st.EffectiveFrom}" : null)
             .Read(nameof(CapabilityService.CapabilityServiceBase.ListCapabilityStates), read)
             .StreamingWriteCheckedByService(nameof(CapabilityService.CapabilityServiceBase.ImportCapabilityStates), write));
+
+        // The local copy of the unit reference data: its status, for organisation.read (docs/adr/0009-unit-reference-data.md).
+        rules.UnitReferenceRules();
     }
 }

@@ -3,6 +3,7 @@ using Cchc.Finance.Api.Data;
 using Cchc.Finance.Api.Domain;
 using Cchc.Finance.Api.Security;
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public static class ApplicationServiceExtensions
     {
         builder.AddFinanceDatabase();
         builder.Services.AddHealthChecks().AddDbContextCheck<FinanceDbContext>(ResourceNames.FinanceDb);
-        builder.AddCchcMessaging();
+        // The local copy of the unit reference data: its own queue for UnitsChanged, the checker of write paths.
+        builder.AddCchcMessaging(bus => bus.AddUnitReference<FinanceDbContext>());
         builder.Services.AddOutboxRelay<FinanceDbContext>();
         builder.AddCchcGrpcSecurity<FinanceDbContext>(FinanceAccessRules.Configure);
         builder.Services.AddDefaultGrpc(o =>

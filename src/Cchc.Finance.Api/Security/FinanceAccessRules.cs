@@ -1,4 +1,5 @@
 using Cchc.Finance.Api.Grpc;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.Security.Authorization;
 
@@ -29,5 +30,8 @@ public static class FinanceAccessRules
             .Read(nameof(BudgetService.BudgetServiceBase.GetBudgetFigure), read)
             .Read(nameof(BudgetService.BudgetServiceBase.ListBudgetFigures), read)
             .StreamingWriteCheckedByService(nameof(BudgetService.BudgetServiceBase.ImportBudgetFigures), write));
+
+        // The local copy of the unit reference data: its status, for organisation.read (docs/adr/0009-unit-reference-data.md).
+        rules.UnitReferenceRules();
     }
 }
