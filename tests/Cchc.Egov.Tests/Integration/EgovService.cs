@@ -4,10 +4,14 @@ using Cchc.Egov.Api.Extensions;
 using Cchc.Egov.Api.Grpc;
 using Cchc.Messaging;
 using Cchc.ServiceKit;
+using Cchc.Contracts.Events.Organisation;
+using Cchc.ReferenceData.Grpc;
 using Cchc.Testing;
+using MassTransit;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cchc.Egov.Tests.Integration;
@@ -20,11 +24,15 @@ public sealed class EgovServiceCollection : ICollectionFixture<EgovService>
 
 /// <summary>
 /// The e-government metrics service hosted in-process on a real, migrated PostgreSQL database, shared by the integration
-/// tests (each test uses its own ids). The broker is a closed port: events stay in the outbox, where the tests read them.
+/// tests (each test uses its own ids), with a real RabbitMQ: the service's copy of the unit registry is filled through
+/// the broker in the reference-data tests (<see cref="PublishAndWaitAsync"/>); the other tests write their units into the
+/// copy directly (<see cref="ReferenceUnits"/>). Events stay in the outbox (relayed rows are only marked sent), where the
+/// tests read them.
 /// </summary>
 public sealed class EgovService : IAsyncLifetime
 {
     private readonly PostgresServer postgres = new();
+    private readonly RabbitMqNode rabbit = new();
     private WebApplicationFactory<Program>? factory;
     private GrpcChannel? channel;
 
@@ -36,13 +44,17 @@ public sealed class EgovService : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await postgres.InitializeAsync();
+        await Task.WhenAll(postgres.InitializeAsync(), rabbit.InitializeAsync());
         ConnectionString = await postgres.CreateDatabaseAsync("egov_service_tests");
         var exitCode = await MigrateCommand.RunAsync<EgovDbContext>(b => b.AddEgovDatabase(), [new("ConnectionStrings:egovdb", ConnectionString)]);
         Assert.Equal(0, exitCode);
+        // The service takes units and their levels from its copy of the registry: seed the province's tree the tests name.
+        await ReferenceUnits.TreeAsync(ConnectionString, TreePrefix,
+            ("P", "tỉnh Lai Châu", UnitKind.Province, null), ("P-UBND", TestData.Province, UnitKind.PeoplesCommittee, "P"),
+            ("D", "huyện Tam Đường", UnitKind.DistrictLevel, "P"), ("D-UBND", TestData.TamDuong, UnitKind.PeoplesCommittee, "D"),
+            ("C", "xã Bản Giang", UnitKind.CommuneLevel, "D"), ("C-UBND", TestData.BanGiang, UnitKind.PeoplesCommittee, "C"));
 
         Issuer = await TestTokenIssuer.StartAsync();
-        var closedBrokerPort = FreePort.Next();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseFreeKestrelPorts();
@@ -52,13 +64,34 @@ public sealed class EgovService : IAsyncLifetime
                 web.UseSetting(key, value);
             }
             web.UseSetting("ConnectionStrings:egovdb", ConnectionString);
-            web.UseSetting("ConnectionStrings:messaging", $"amqp://guest:guest@127.0.0.1:{closedBrokerPort}/");
+            web.UseSetting("ConnectionStrings:messaging", rabbit.AmqpUri.ToString());
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             web.UseSetting("Logging:LogLevel:MassTransit", "None");
+            web.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
         });
+        Reference = new UnitReference.UnitReferenceClient(ChannelFor(Issuer.CreateToken("test-loader", ["organisation.read"], ["*"])));
         // The tests' usual caller: the Department of Information and Communications' province-wide rights (read, write, every unit).
         channel = ChannelFor(Issuer.CreateToken("test-province", ["egov.read", "egov.write"], ["*"]));
     }
+
+    /// <summary>The prefix of the codes of the tree the fixture seeds ("EGOV:P-UBND" is the provincial committee).</summary>
+    public const string TreePrefix = "EGOV:";
+
+    /// <summary>A provincial agency of the test's own (a unique name), under the provincial committee since long ago.</summary>
+    public async Task<string> NewAgencyAsync()
+    {
+        var unit = TestData.NewAgency();
+        await ReferenceUnits.ApplyAsync(ConnectionString,
+            [ReferenceUnits.History(ReferenceUnits.CodeOf(unit), 1, ReferenceUnits.Period(ReferenceUnits.LongAgo, null, unit, UnitKind.SpecialisedAgency, parent: TreePrefix + "P-UBND"))]);
+        return unit;
+    }
+
+    /// <summary>The service's cchc.reference.v1.UnitReference (status of its copy of the unit registry), as the demo loader asks it.</summary>
+    public UnitReference.UnitReferenceClient Reference { get; private set; } = null!;
+
+    /// <summary>Publishes <paramref name="message"/> to the broker and waits until the service's copy holds it.</summary>
+    public Task PublishAndWaitAsync(UnitsChanged message) =>
+        ReferenceUnits.PublishAndWaitAsync(factory!.Services.GetRequiredService<IBus>(), Reference, message);
 
     /// <summary>The test token issuer the service trusts.</summary>
     public TestTokenIssuer Issuer { get; private set; } = null!;
@@ -91,6 +124,7 @@ public sealed class EgovService : IAsyncLifetime
         {
             await Issuer.DisposeAsync();
         }
+        await rabbit.DisposeAsync();
         await postgres.DisposeAsync();
     }
 

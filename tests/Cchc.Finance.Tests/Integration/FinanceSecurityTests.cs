@@ -24,7 +24,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
     [Fact]
     public async Task NoToken_IsUnauthenticated_AndWritesNothing()
     {
-        var unit = TestData.NewUnit();
+        var unit = await service.NewUnitAsync();
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await AutonomyAs(null).RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, "2016-01-01") }));
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
@@ -34,7 +34,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
     [Fact]
     public async Task ADistrict_MayRecordItsOwnStatus_ButNotAnotherUnits()
     {
-        var other = TestData.NewUnit();
+        var other = await service.NewUnitAsync();
         var own = await AutonomyAs(DistrictToken()).RecordStatusAsync(new RecordStatusRequest { Status = TestData.Agency(TamDuong, "2015-01-01") });
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await AutonomyAs(DistrictToken()).RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(other, "2016-01-01") }));
@@ -48,7 +48,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
     [Fact]
     public async Task AnImportWithOneForeignRecord_IsRefusedWhole()
     {
-        var foreign = TestData.NewUnit();
+        var foreign = await service.NewUnitAsync();
         using var call = AutonomyAs(DistrictToken()).ImportStatuses();
         await call.RequestStream.WriteAsync(TestData.Leaves(TamDuong, "2015-06-01"));
         await call.RequestStream.WriteAsync(TestData.ServiceUnit(foreign, "2016-01-01"));
@@ -80,7 +80,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
     [Fact]
     public async Task AReadOnlyToken_CanRead_ButNotWrite()
     {
-        var unit = TestData.NewUnit();
+        var unit = await service.NewUnitAsync();
         var reader = AutonomyAs(service.Issuer.CreateToken("reader", ["finance.read"], ["*"]));
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await reader.RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, "2016-01-01") }));
@@ -97,7 +97,10 @@ public sealed class FinanceSecurityTests(FinanceService service)
         var table = GrpcRuleTable.Build(FinanceAccessRules.Configure);
         var descriptors = new[] { AutonomyService.Descriptor, BudgetService.Descriptor };
 
-        Assert.Equal(descriptors.Sum(d => d.Methods.Count), table.Rules.Count);
+        // Every method of the contract, and the status of the service's copy of the unit registry (a read needing organisation.read).
+        var reference = Cchc.ReferenceData.Grpc.UnitReference.Descriptor;
+        Assert.Equal(descriptors.Sum(d => d.Methods.Count) + reference.Methods.Count, table.Rules.Count);
+        Assert.All(reference.Methods, m => Assert.Equal(SecurityScopes.OrganisationRead, table.Find(GrpcRuleTable.PathOf(m))!.Scope));
         foreach (var method in descriptors.SelectMany(d => d.Methods))
         {
             var rule = table.Find(GrpcRuleTable.PathOf(method));

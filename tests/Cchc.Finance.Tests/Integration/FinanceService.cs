@@ -4,10 +4,14 @@ using Cchc.Finance.Api.Extensions;
 using Cchc.Finance.Api.Grpc;
 using Cchc.Messaging;
 using Cchc.ServiceKit;
+using Cchc.Contracts.Events.Organisation;
+using Cchc.ReferenceData.Grpc;
 using Cchc.Testing;
+using MassTransit;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cchc.Finance.Tests.Integration;
@@ -20,11 +24,15 @@ public sealed class FinanceServiceCollection : ICollectionFixture<FinanceService
 
 /// <summary>
 /// The public finance service hosted in-process on a real, migrated PostgreSQL database, shared by the integration
-/// tests (each test uses its own ids). The broker is a closed port: events stay in the outbox, where the tests read them.
+/// tests (each test uses its own ids), with a real RabbitMQ: the service's copy of the unit registry is filled through
+/// the broker in the reference-data tests (<see cref="PublishAndWaitAsync"/>); the other tests write their units into the
+/// copy directly (<see cref="ReferenceUnits"/>). Events stay in the outbox (relayed rows are only marked sent), where the
+/// tests read them.
 /// </summary>
 public sealed class FinanceService : IAsyncLifetime
 {
     private readonly PostgresServer postgres = new();
+    private readonly RabbitMqNode rabbit = new();
     private WebApplicationFactory<Program>? factory;
     private GrpcChannel? channel;
 
@@ -36,13 +44,14 @@ public sealed class FinanceService : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await postgres.InitializeAsync();
+        await Task.WhenAll(postgres.InitializeAsync(), rabbit.InitializeAsync());
         ConnectionString = await postgres.CreateDatabaseAsync("finance_service_tests");
         var exitCode = await MigrateCommand.RunAsync<FinanceDbContext>(b => b.AddFinanceDatabase(), [new("ConnectionStrings:financedb", ConnectionString)]);
         Assert.Equal(0, exitCode);
+        // The service refuses facts of units its copy of the registry does not know on the day: seed the tests' units.
+        await ReferenceUnits.SeedAsync(ConnectionString, KnownUnits);
 
         Issuer = await TestTokenIssuer.StartAsync();
-        var closedBrokerPort = FreePort.Next();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseFreeKestrelPorts();
@@ -52,13 +61,33 @@ public sealed class FinanceService : IAsyncLifetime
                 web.UseSetting(key, value);
             }
             web.UseSetting("ConnectionStrings:financedb", ConnectionString);
-            web.UseSetting("ConnectionStrings:messaging", $"amqp://guest:guest@127.0.0.1:{closedBrokerPort}/");
+            web.UseSetting("ConnectionStrings:messaging", rabbit.AmqpUri.ToString());
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             web.UseSetting("Logging:LogLevel:MassTransit", "None");
+            web.ConfigureServices(s => s.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
         });
+        Reference = new UnitReference.UnitReferenceClient(ChannelFor(Issuer.CreateToken("test-loader", ["organisation.read"], ["*"])));
         // The tests' usual caller: the Department of Finance's province-wide rights (read, write, every unit).
         channel = ChannelFor(Issuer.CreateToken("test-province", ["finance.read", "finance.write"], ["*"]));
     }
+
+    /// <summary>Units the tests name besides their own (parents of service units), known to the copy since long ago.</summary>
+    public static readonly IReadOnlyList<string> KnownUnits = ["UBND huyện Tam Đường", "UBND tỉnh Lai Châu", "Sở Y tế"];
+
+    /// <summary>A unit of the test's own (a unique name), written into the service's copy as existing since long ago.</summary>
+    public async Task<string> NewUnitAsync(string prefix = "Đơn vị kiểm thử")
+    {
+        var unit = TestData.NewUnit(prefix);
+        await ReferenceUnits.SeedAsync(ConnectionString, [unit]);
+        return unit;
+    }
+
+    /// <summary>The service's cchc.reference.v1.UnitReference (status of its copy of the unit registry), as the demo loader asks it.</summary>
+    public UnitReference.UnitReferenceClient Reference { get; private set; } = null!;
+
+    /// <summary>Publishes <paramref name="message"/> to the broker and waits until the service's copy holds it.</summary>
+    public Task PublishAndWaitAsync(UnitsChanged message) =>
+        ReferenceUnits.PublishAndWaitAsync(factory!.Services.GetRequiredService<IBus>(), Reference, message);
 
     /// <summary>The test token issuer the service trusts.</summary>
     public TestTokenIssuer Issuer { get; private set; } = null!;
@@ -91,6 +120,7 @@ public sealed class FinanceService : IAsyncLifetime
         {
             await Issuer.DisposeAsync();
         }
+        await rabbit.DisposeAsync();
         await postgres.DisposeAsync();
     }
 
