@@ -96,7 +96,7 @@ public sealed class UnitLifetimes
             {
                 return kind;
             }
-            period = period.ParentCode is { } parent ? byCode[parent].FirstOrDefault(p => p.Covers(day)) : null;
+            period = period.ParentCode is { } parent ? byCode[UnitReferenceStore.Normalize(parent)].FirstOrDefault(p => p.Covers(day)) : null;
         }
         return null;
     }

@@ -100,7 +100,7 @@ public sealed class UnitReference<TDbContext>(TDbContext db) : IUnitReference wh
         // Walk up one level per query until every parent named is loaded (or unknown to the copy); the guard stops a cycle.
         for (var depth = 0; depth < 32; depth++)
         {
-            var parents = rows.Select(p => p.ParentCode).OfType<string>().Where(loaded.Add).ToList();
+            var parents = rows.Select(p => p.ParentCode).OfType<string>().Select(UnitReferenceStore.Normalize).Where(loaded.Add).ToList();
             if (parents.Count == 0)
             {
                 break;
