@@ -39,9 +39,12 @@ public sealed record DemoUnit(string Code, string Name, UnitKind Kind, string? P
 /// communes of <see cref="LaiChauUnits"/>, every administrative unit's HĐND and UBND, the provincial agencies (19 real
 /// names, 4 GENERATED "Cơ quan chuyên môn Minh Họa n", one merged into another in 2014), sub-departments with real
 /// names, and GENERATED agency divisions, district divisions and offices, public service units ("… Minh Họa nnn") so
-/// that Appendix 4 at 2010-12-31 and 2019-12-31 equals the reference; the 2020 commune merger and the 2025 two-tier
-/// reform (38 commune-level units: the grouping of communes is generated). Staffing facts reproduce Appendix 5 and the
-/// body's figures. Everything is deterministic.
+/// that Appendix 4 at 2010-12-31 and 2019-12-31 equals the reference, with a history between those days (schools founded
+/// 2011–2016, mergers 2011–2019) that leaves Appendix 6's units under autonomy alive on each report day; the bodies of the
+/// Party, the Fatherland Front and the socio-political organisations with their public service units, and public S&amp;T
+/// organisations — the budget units finance facts name that Appendix 4 does not count (docs/adr/0010-public-finance.md);
+/// the 2020 commune merger and the 2025 two-tier reform (38 commune-level units: the grouping of communes is generated).
+/// Staffing facts reproduce Appendix 5 and the body's figures. Everything is deterministic.
 /// </summary>
 public static class OrganisationDemo
 {
