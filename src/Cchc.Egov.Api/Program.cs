@@ -17,6 +17,8 @@ public partial class Program : IDomainServiceProgram<EgovDbContext>
     public static DomainService<EgovDbContext> Definition { get; } = new()
     {
         Database = ResourceNames.EgovDb,
+        // Facts name units: each is checked against the local copy of the organisation registry (ADR 0009).
+        KeepsUnitReference = true,
         AccessRules = EgovAccessRules.Configure,
         GrpcServices = app =>
         {

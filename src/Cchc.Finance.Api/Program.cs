@@ -17,6 +17,8 @@ public partial class Program : IDomainServiceProgram<FinanceDbContext>
     public static DomainService<FinanceDbContext> Definition { get; } = new()
     {
         Database = ResourceNames.FinanceDb,
+        // Facts name units: each is checked against the local copy of the organisation registry (ADR 0009).
+        KeepsUnitReference = true,
         AccessRules = FinanceAccessRules.Configure,
         GrpcServices = app =>
         {

@@ -1,3 +1,4 @@
+using Cchc.Contracts.Events.Organisation;
 using Cchc.ServiceKit;
 
 namespace Cchc.ReferenceData;
@@ -16,9 +17,13 @@ public sealed class UnitLifetimes
     public UnitLifetimes(IEnumerable<UnitReferencePeriod> periods)
     {
         var all = periods.ToList();
+        Periods = all;
         byName = all.ToLookup(p => p.Name, StringComparer.Ordinal);
         byCode = all.ToLookup(p => p.UnitCode, StringComparer.Ordinal);
     }
+
+    /// <summary>Every period these lifetimes hold.</summary>
+    public IReadOnlyList<UnitReferencePeriod> Periods { get; }
 
     /// <summary>Whether a period of the unit named <paramref name="unit"/> (name or code) covers <paramref name="day"/>.</summary>
     public bool Existed(string? unit, DateOnly day)
@@ -62,6 +67,42 @@ public sealed class UnitLifetimes
         }
         return DomainException.Precondition(field, text);
     }
+
+    /// <summary>
+    /// The state of the unit named <paramref name="unit"/> (a name or a code) on <paramref name="day"/>: the period with that
+    /// name covering the day, else the period of the unit with that code covering it; null when it did not exist that day.
+    /// </summary>
+    public UnitReferencePeriod? PeriodOn(string? unit, DateOnly day)
+    {
+        var key = UnitReferenceStore.Normalize(unit);
+        return byName[key].FirstOrDefault(p => p.Covers(day)) ?? byCode[key].FirstOrDefault(p => p.Covers(day));
+    }
+
+    /// <summary>
+    /// The administrative level the unit named <paramref name="unit"/> belongs to on <paramref name="day"/>: the kind
+    /// (<see cref="UnitKind.Province"/>, <see cref="UnitKind.DistrictLevel"/> or <see cref="UnitKind.CommuneLevel"/>) of
+    /// the unit itself when it is an administrative unit, else of the first administrative unit met walking up its parents
+    /// as they were that day (a People's Committee belongs to its administrative unit's level, a department to the
+    /// province's, a district's division or school to the district's). Null when the unit did not exist that day or its
+    /// chain of parents is not in these lifetimes (load them with <see cref="IUnitReference.LoadWithAncestorsAsync"/>).
+    /// </summary>
+    public UnitKind? AdministrativeLevelOn(string? unit, DateOnly day)
+    {
+        var period = PeriodOn(unit, day);
+        for (var depth = 0; period is not null && depth < MaxDepth; depth++)
+        {
+            var kind = (UnitKind)period.Kind;
+            if (kind is UnitKind.Province or UnitKind.DistrictLevel or UnitKind.CommuneLevel)
+            {
+                return kind;
+            }
+            period = period.ParentCode is { } parent ? byCode[UnitReferenceStore.Normalize(parent)].FirstOrDefault(p => p.Covers(day)) : null;
+        }
+        return null;
+    }
+
+    /// <summary>Deeper than any real chain of parents (a school under a district committee is four levels down): a guard against cycles.</summary>
+    private const int MaxDepth = 32;
 
     /// <summary>Adjacent or overlapping periods as one span (a unit re-parented keeps one lifetime).</summary>
     internal static IEnumerable<(DateOnly From, DateOnly? To)> Merge(IEnumerable<UnitReferencePeriod> periods)

@@ -57,7 +57,7 @@ public sealed class Appendix7DemoTests(DemoFacts facts, ITestOutputHelper output
     {
         var reference = ReferenceAppendix7.Load();
         var periods = facts.Reference.Periods;
-        var data = EgovGenerator.Generate();
+        var data = facts.Data.Egov;
         Assert.All(data.Metrics, m => Assert.True(m.Value >= 0 && m.To <= new DateOnly(2020, 3, 31)));
         for (var p = 0; p < periods.Count; p++)
         {

@@ -47,7 +47,7 @@ public sealed class LoaderTests(DemoFacts facts)
 
         Assert.Equal(data.Organisation.Changes.Count, service.UnitChanges);
         Assert.Equal(data.Organisation.Staffing.Count, service.StaffingItems);
-        var egov = Cchc.Cli.Demo.Egov.EgovGenerator.Generate();
+        var egov = data.Egov;
         Assert.Equal(egov.Metrics.Count + egov.Capabilities.Count, service.EgovWrites);
 
         // 4. A rerun writes nothing and skips every period without sending a dossier.

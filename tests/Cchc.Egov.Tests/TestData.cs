@@ -9,10 +9,11 @@ internal static class TestData
 {
     public const string Province = "UBND tỉnh Lai Châu";
     public const string TamDuong = "UBND huyện Tam Đường";
+    public const string BanGiang = "UBND xã Bản Giang";
 
     public static string NewSource() => "test-" + Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>A provincial unit of its own (names that are not district or commune committees are provincial).</summary>
+    /// <summary>A unique agency name (the fixture's NewAgencyAsync registers it in the service's copy under the provincial committee).</summary>
     public static string NewAgency() => "Sở Thử nghiệm " + Guid.NewGuid().ToString("N")[..8];
 
     public static MetricValue Value(string source, string unit, Metric metric, long value, string from = "2019-01-01", string to = "2019-12-31",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cchc.Finance.Api.Grpc;
 using Grpc.Core;
+using OrgApi = Cchc.Organisation.Api.Grpc;
 
 namespace Cchc.EndToEnd.Tests;
 
@@ -9,7 +10,8 @@ namespace Cchc.EndToEnd.Tests;
 /// The Department of Finance records units' autonomy statuses (one by one and by bulk import), a breakdown cell its
 /// source did not report and a budget figure through the gateway with a real token; Appendix 6 and the public-finance
 /// key figures read back through the gateway equal what the facts give, counted independently here on each period's
-/// last day. Years 1994–1996 keep the scenario apart from anything else the suite holds (finance refuses future days).
+/// last day. Years 1994–1996 keep the scenario apart from anything else the suite holds (finance refuses future days);
+/// its units are registered in the organisation registry first (a province of their own, founded 1990).
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class Appendix6ScenarioTests(SuiteFixture suite)
@@ -73,11 +75,39 @@ public sealed class Appendix6ScenarioTests(SuiteFixture suite)
         return expected;
     }
 
+    /// <summary>
+    /// The scenario's units, registered first (founded 1990-01-01, a province of their own): the finance service refuses
+    /// statuses of units its copy of the registry does not know on the status's day.
+    /// </summary>
+    private static readonly (string Code, string Name, OrgApi.UnitKind Kind, string Parent, OrgApi.PublicServiceSector Sector)[] Units =
+    [
+        ("P", "tỉnh Kiểm Thử Phụ lục 6", OrgApi.UnitKind.Province, "", OrgApi.PublicServiceSector.Unspecified),
+        ("P-UBND", "UBND tỉnh Kiểm Thử Phụ lục 6", OrgApi.UnitKind.PeoplesCommittee, "P", OrgApi.PublicServiceSector.Unspecified),
+        ("S", "Sở Kiểm Thử Phụ lục 6", OrgApi.UnitKind.SpecialisedAgency, "P-UBND", OrgApi.PublicServiceSector.Unspecified),
+        ("D", "huyện Kiểm Thử Phụ lục 6", OrgApi.UnitKind.DistrictLevel, "P", OrgApi.PublicServiceSector.Unspecified),
+        ("D-UBND", "UBND huyện Kiểm Thử Phụ lục 6", OrgApi.UnitKind.PeoplesCommittee, "D", OrgApi.PublicServiceSector.Unspecified),
+        ("YT", "E2E Trung tâm Y tế huyện", OrgApi.UnitKind.PublicServiceUnit, "D-UBND", OrgApi.PublicServiceSector.Health),
+        ("CC", "E2E Chi cục", OrgApi.UnitKind.SubDepartment, "S", OrgApi.PublicServiceSector.Unspecified),
+        ("VIEN", "E2E Viện nghiên cứu", OrgApi.UnitKind.PublicScienceTechnologyOrganisation, "S", OrgApi.PublicServiceSector.Unspecified),
+        ("GIONG", "E2E Trung tâm Giống", OrgApi.UnitKind.PublicServiceUnit, "S", OrgApi.PublicServiceSector.Other),
+        ("BQL", "E2E Ban Quản lý", OrgApi.UnitKind.PublicServiceUnit, "P-UBND", OrgApi.PublicServiceSector.Other),
+        ("NGHE", "E2E Trường nghề", OrgApi.UnitKind.PublicServiceUnit, "D-UBND", OrgApi.PublicServiceSector.EducationTraining),
+    ];
+
     [Fact]
     public async Task RecordedStatusesAndFigures_GiveAppendix6AndTheKeyFigures_ThroughTheGateway()
     {
         var autonomy = new AutonomyService.AutonomyServiceClient(suite.Channel);
         var budget = new BudgetService.BudgetServiceClient(suite.Channel);
+        await suite.RegisterUnitsAsync("E2E-A6", "1990-01-01", Units);
+
+        // A unit the registry does not know is refused, naming it and the day.
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await autonomy.RecordStatusAsync(new RecordStatusRequest
+        {
+            Status = Status("E2E Đơn vị chưa đăng ký", "1995-01-01", AutonomyRegime.AdministrativeAgency),
+        }));
+        Assert.Equal(StatusCode.FailedPrecondition, unknown.StatusCode);
+        Assert.Contains("\"E2E Đơn vị chưa đăng ký\" không tồn tại vào ngày 1995-01-01", unknown.Status.Detail, StringComparison.Ordinal);
 
         foreach (var status in OneByOne)
         {

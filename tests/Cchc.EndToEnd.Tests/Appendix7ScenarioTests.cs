@@ -3,6 +3,7 @@ using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using E = Cchc.Egov.Api.Grpc;
+using OrgApi = Cchc.Organisation.Api.Grpc;
 using P = Cchc.Procedures.Api.Grpc;
 
 namespace Cchc.EndToEnd.Tests;
@@ -12,6 +13,7 @@ namespace Cchc.EndToEnd.Tests;
 /// shop records online services and dossiers, all through the gateway with a real token; Appendix 7 read back through
 /// the gateway equals what those facts give, computed independently here. Years 2011–2012 keep the scenario apart from
 /// anything else the suite holds (the other scenarios use 1994–1996, 2017–2019 and 2021–2022; every service refuses future days).
+/// The units are the suite's and a commune the scenario registers first, founded in mid-2011.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class Appendix7ScenarioTests(SuiteFixture suite)
@@ -20,6 +22,8 @@ public sealed class Appendix7ScenarioTests(SuiteFixture suite)
     private const string TamDuong = "UBND huyện Tam Đường";
     private const string Agency = "Sở Thông tin và Truyền thông";
     private const string BanGiang = "UBND xã Bản Giang";
+    /// <summary>A commune the scenario registers itself, founded on 2011-07-01 (the suite's other units exist since 2000).</summary>
+    private const string NewCommune = "UBND xã Kiểm Thử Phụ lục 7";
     private static readonly string[] Periods = ["2011", "2012", "2011-07-01..2012-06-30"];
 
     private static (DateOnly From, DateOnly To) Range(string key) => key.Length == 4
@@ -74,6 +78,7 @@ public sealed class Appendix7ScenarioTests(SuiteFixture suite)
         State(Agency, E.GovernmentLevel.Province, E.Capability.Iso9001, "2011-06-01", iso: E.IsoVersion._2008),
         State(TamDuong, E.GovernmentLevel.District, E.Capability.Iso9001, "2011-01-01", inUse: false),
         State(TamDuong, E.GovernmentLevel.District, E.Capability.Iso9001, "2012-08-01", iso: E.IsoVersion._2008),
+        State(NewCommune, E.GovernmentLevel.Commune, E.Capability.OneStopShopSoftware, "2011-08-01"),
     ];
 
     /// <summary>Online services: (code, online level until the change, change day, level after).</summary>
@@ -150,6 +155,25 @@ public sealed class Appendix7ScenarioTests(SuiteFixture suite)
     {
         var metrics = new E.MetricService.MetricServiceClient(suite.Channel);
         var capabilities = new E.CapabilityService.CapabilityServiceClient(suite.Channel);
+        // The scenario's own commune is registered first; the service refuses facts of units its copy does not know on the day.
+        await suite.RegisterUnitsAsync("E2E-SUITE", "2011-07-01",
+        [
+            ("A7-X", "xã Kiểm Thử Phụ lục 7", OrgApi.UnitKind.CommuneLevel, "TD", OrgApi.PublicServiceSector.Unspecified),
+            ("A7-X-UBND", NewCommune, OrgApi.UnitKind.PeoplesCommittee, "A7-X", OrgApi.PublicServiceSector.Unspecified),
+        ]);
+        var early = await Assert.ThrowsAsync<RpcException>(async () => await capabilities.RecordCapabilityStateAsync(new E.RecordCapabilityStateRequest
+        {
+            State = State(NewCommune, E.GovernmentLevel.Unspecified, E.Capability.DocumentManagement, "2011-06-30"),
+        }));
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        Assert.Contains($"\"{NewCommune}\" không tồn tại vào ngày 2011-06-30", early.Status.Detail, StringComparison.Ordinal);
+        // A level is the registry's: a district's committee claimed as a commune is refused on the level field.
+        var level = await Assert.ThrowsAsync<RpcException>(async () => await capabilities.RecordCapabilityStateAsync(new E.RecordCapabilityStateRequest
+        {
+            State = State(TamDuong, E.GovernmentLevel.Commune, E.Capability.DocumentManagement, "2011-06-30"),
+        }));
+        Assert.Equal(StatusCode.FailedPrecondition, level.StatusCode);
+        Assert.Contains("state.unit_level", level.Status.Detail, StringComparison.Ordinal);
 
         // A wrong figure first (replaced below: the history keeps it), then the rest in an import sent twice.
         var wrong = Submissions[0].Clone();

@@ -78,7 +78,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     private const string UnitPrefix = "E2E-SUITE";
 
     /// <summary>
-    /// The units the scenarios record dossiers, documents, reviews and checks for, as (code, name, kind, parent code):
+    /// The units the scenarios record dossiers, documents, reviews, checks and e-government facts for, as (code, name, kind, parent code):
     /// the services refuse facts for units the registry does not know on the fact's day, so the suite registers them
     /// first, through the gateway, as the Department of Home Affairs would.
     /// </summary>
@@ -102,20 +102,36 @@ public sealed class SuiteFixture : IAsyncLifetime
         ("BG-HDND", "HĐND xã Bản Giang", OrgApi.UnitKind.PeoplesCouncil, "BG"),
     ];
 
-    /// <summary>Registers <see cref="SuiteUnits"/> (founded 2000-01-01) and waits until the procedures and legal services' copies hold them.</summary>
-    private async Task RegisterUnitsAsync(CancellationToken cancellation)
+    /// <summary>Registers <see cref="SuiteUnits"/> (founded 2000-01-01) and waits until every service's copy holds them.</summary>
+    private Task RegisterUnitsAsync(CancellationToken cancellation) =>
+        RegisterUnitsAsync(UnitPrefix, "2000-01-01", SuiteUnits.Select(u => (u.Code, u.Name, u.Kind, u.Parent, OrgApi.PublicServiceSector.Unspecified)), cancellation);
+
+    /// <summary>The services that keep a copy of the unit registry (gateway backend keys of cchc.reference.v1.UnitReference).</summary>
+    public static readonly IReadOnlyList<string> ServicesWithCopies = ["procedures", "legal", "finance", "egov"];
+
+    /// <summary>
+    /// Registers units through the gateway as the Department of Home Affairs would — (code, name, kind, parent code, sector),
+    /// codes and parents prefixed with <paramref name="prefix"/>, each founded on <paramref name="foundedOn"/> — then waits
+    /// until every service's copy of the registry holds them: the services refuse facts for units their copy does not
+    /// know on the fact's day. Idempotent (the change ids are derived from the codes).
+    /// </summary>
+    public async Task RegisterUnitsAsync(string prefix, string foundedOn,
+        IEnumerable<(string Code, string Name, OrgApi.UnitKind Kind, string Parent, OrgApi.PublicServiceSector Sector)> units, CancellationToken cancellation = default)
     {
         var registry = new OrgApi.UnitRegistryService.UnitRegistryServiceClient(Channel);
         using (var import = registry.ImportChanges(cancellationToken: cancellation))
         {
-            foreach (var (code, name, kind, parent) in SuiteUnits)
+            foreach (var (code, name, kind, parent, sector) in units)
             {
                 await import.RequestStream.WriteAsync(new OrgApi.UnitChange
                 {
                     Found = new OrgApi.FoundUnitRequest
                     {
-                        ChangeId = $"{UnitPrefix}-found-{code}", EffectiveOn = "2000-01-01",
-                        Unit = new OrgApi.UnitSpec { UnitCode = $"{UnitPrefix}-{code}", Name = name, Kind = kind, ParentCode = parent.Length == 0 ? "" : $"{UnitPrefix}-{parent}" },
+                        ChangeId = $"{prefix}-found-{code}", EffectiveOn = foundedOn,
+                        Unit = new OrgApi.UnitSpec
+                        {
+                            UnitCode = $"{prefix}-{code}", Name = name, Kind = kind, ParentCode = parent.Length == 0 ? "" : $"{prefix}-{parent}", Sector = sector,
+                        },
                     },
                 }, cancellation);
             }
@@ -124,7 +140,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         }
         var revision = (await registry.GetRegistryStatusAsync(new OrgApi.GetRegistryStatusRequest(), cancellationToken: cancellation)).Revision;
         var copies = new Cchc.ReferenceData.Grpc.UnitReference.UnitReferenceClient(Channel);
-        foreach (var service in new[] { "procedures", "legal" })
+        foreach (var service in ServicesWithCopies)
         {
             await Eventually.AssertAsync(async () =>
                 (await copies.GetStatusAsync(new Cchc.ReferenceData.Grpc.GetStatusRequest(), new Metadata { { "x-cchc-service", service } },

@@ -1,5 +1,7 @@
 using Cchc.Contracts.Events.Organisation;
 using Cchc.ReferenceData;
+using Cchc.ReferenceData.Grpc;
+using MassTransit;
 using Npgsql;
 
 namespace Cchc.Testing;
@@ -38,8 +40,37 @@ public static class ReferenceUnits
     public static UnitHistory History(string code, long revision, params UnitPeriod[] periods) =>
         new() { UnitCode = code, Revision = revision, Periods = periods };
 
-    public static UnitPeriod Period(DateOnly from, DateOnly? to, string name, UnitKind kind = UnitKind.PeoplesCommittee, IReadOnlyList<string>? successors = null) =>
-        new() { From = from, To = to, Name = name, Kind = kind, SuccessorCodes = successors ?? [] };
+    public static UnitPeriod Period(DateOnly from, DateOnly? to, string name, UnitKind kind = UnitKind.PeoplesCommittee, IReadOnlyList<string>? successors = null,
+        string? parent = null) =>
+        new() { From = from, To = to, Name = name, Kind = kind, SuccessorCodes = successors ?? [], ParentCode = parent };
+
+    /// <summary>
+    /// A small province tree from <see cref="LongAgo"/> with no end, for tests that need units' levels: (code, name, kind,
+    /// parent code) each as its own unit at revision 1; the codes are <paramref name="prefix"/> + the given code.
+    /// </summary>
+    public static Task TreeAsync(string connectionString, string prefix, params (string Code, string Name, UnitKind Kind, string? Parent)[] units) =>
+        ApplyAsync(connectionString, units.Select(u => History(prefix + u.Code, 1,
+            Period(LongAgo, null, u.Name, u.Kind, parent: u.Parent is null ? null : prefix + u.Parent))));
 
     public static UnitsChanged Changed(params UnitHistory[] units) => new() { Units = units, OccurredAt = DateTimeOffset.UtcNow };
+
+    /// <summary>
+    /// Publishes <paramref name="message"/> to the broker as the organisation service would, then waits until the service
+    /// answering <paramref name="reference"/> reports the message's highest revision in its copy (its consumer applied it).
+    /// </summary>
+    public static async Task PublishAndWaitAsync(IBus bus, UnitReference.UnitReferenceClient reference, UnitsChanged message)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(message);
+        await bus.Publish(message);
+        var revision = message.Units.Max(u => u.Revision);
+        await Eventually.AssertAsync(async () => (await reference.GetStatusAsync(new GetStatusRequest())).Revision >= revision,
+            TimeSpan.FromSeconds(30), $"the service's copy of the unit registry reports revision {revision}");
+    }
+
+    private static long revisions = DateTime.UtcNow.Ticks;
+
+    /// <summary>A revision higher than any this process handed out before (tests sharing one copy never go backwards).</summary>
+    public static long NextRevision() => Interlocked.Increment(ref revisions);
 }

@@ -20,6 +20,9 @@ public sealed class DemoDataSet
         var snapshots = new CatalogueSnapshots(catalogue);
         _dossiers = new DossierGenerator(snapshots);
         Feedback = FeedbackGenerator.Generate(snapshots);
+        // Finance and e-government facts name units of the registry, on days they existed.
+        _finance = new(() => FinanceGenerator.Generate(Organisation));
+        _egov = new(() => Demo.Egov.EgovGenerator.Generate(Organisation));
     }
 
     public static DemoDataSet Create() => new(CatalogueGenerator.Generate(), PeriodPlan.Build());
@@ -33,10 +36,19 @@ public sealed class DemoDataSet
 
     private readonly Lazy<DemoLegalRegister> _legal = new(LegalGenerator.Generate);
 
-    /// <summary>The public finance data (units' autonomy statuses, unreported breakdown cells, budget figures), generated on first use.</summary>
+    /// <summary>
+    /// The public finance data (autonomy statuses of the registry's units, unreported breakdown cells, budget figures),
+    /// generated on first use.
+    /// </summary>
     public DemoFinance Finance => _finance.Value;
 
-    private readonly Lazy<DemoFinance> _finance = new(FinanceGenerator.Generate);
+    private readonly Lazy<DemoFinance> _finance;
+
+    /// <summary>The e-government submissions and capability states (of the registry's units), generated on first use.</summary>
+    public Egov.DemoEgovData Egov => _egov.Value;
+
+    private readonly Lazy<Egov.DemoEgovData> _egov;
+
     /// <summary>The unit registry's history (2004 – the 2025 reform) and the staffing facts, generated on first use.</summary>
     public Organisation.DemoOrganisation Organisation => _organisation.Value;
 

@@ -27,7 +27,7 @@ public static class DemoDescription
         output.WriteLine($"Legal register: {legal.Documents.Count:N0} documents ({legal.Documents.Min(d => d.SignedOn.Year)}–{legal.Documents.Max(d => d.SignedOn.Year)}), "
             + $"{legal.EventCount:N0} lifecycle events, {legal.Rounds.Count} review rounds with {legal.Findings.Count:N0} findings, {legal.Checks.Count:N0} checks.");
         var finance = data.Finance;
-        output.WriteLine($"Public finance: {finance.UnitCount:N0} generated units with {finance.Statuses.Count:N0} autonomy statuses, "
+        output.WriteLine($"Public finance: {finance.UnitCount:N0} registry units with {finance.Statuses.Count:N0} generated autonomy statuses, "
             + $"{finance.Unreported.Count} breakdown cells the source did not report, {finance.Figures.Count} budget figures from the source.");
         output.WriteLine($"Feedback: {data.Feedback.Count} items ({string.Join(", ", data.Feedback.GroupBy(f => f.ReceivedAt.Year).Select(g => $"{g.Key}: {g.Count()}"))}).");
     }

@@ -106,7 +106,7 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
 
         step.Restart();
         var finance = data.Finance;
-        progress.Line($"[6/8] Public finance (generated units' statuses): {finance.UnitCount:N0} units with {finance.Statuses.Count:N0} statuses, "
+        progress.Line($"[6/8] Public finance (generated statuses of registry units): {finance.UnitCount:N0} units with {finance.Statuses.Count:N0} statuses, "
             + $"{finance.Unreported.Count} breakdown cells the source did not report, {finance.Figures.Count} budget figures ...");
         var financeLoad = await new FinanceLoader(grpc).LoadAsync(finance, cancellation);
         progress.Line($"[6/8] Public finance: {financeLoad.Statuses.Inserted:N0} statuses inserted, {financeLoad.Statuses.Unchanged:N0} already present, "
@@ -114,7 +114,7 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
             + $"{financeLoad.Figures.Inserted} budget figures inserted ({financeLoad.Figures.Unchanged} already) ({financeLoad.Elapsed.TotalSeconds:N1} s)");
 
         step.Restart();
-        var egov = EgovGenerator.Generate();
+        var egov = data.Egov;
         var egovLoaded = await new EgovLoader(grpc).LoadAsync(egov, cancellation);
         progress.Line($"[7/8] E-government data (generated): {egov.Metrics.Count} metric submissions ({egovLoaded.Submissions.Inserted} inserted, "
             + $"{egovLoaded.Submissions.Unchanged} unchanged), {egov.Capabilities.Count} capability states ({egovLoaded.Capabilities.Inserted} inserted, "

@@ -53,7 +53,8 @@ internal sealed class EgovLoader(CallInvoker grpc)
     {
         SourceSystem = m.SourceSystem,
         Unit = m.Unit,
-        UnitLevel = (GovernmentLevel)(int)m.Level,
+        // The service takes the unit's level from its copy of the registry.
+        UnitLevel = GovernmentLevel.Unspecified,
         Metric = (Metric)(int)m.Metric,
         PeriodFrom = ProtoMapping.Day(m.From),
         PeriodTo = ProtoMapping.Day(m.To),
@@ -64,7 +65,7 @@ internal sealed class EgovLoader(CallInvoker grpc)
     public static CapabilityStateRecord ToWire(DemoCapability c) => new()
     {
         Unit = c.Unit,
-        UnitLevel = (GovernmentLevel)(int)c.Level,
+        UnitLevel = GovernmentLevel.Unspecified,
         Capability = (Capability)(int)c.Capability,
         EffectiveFrom = ProtoMapping.Day(c.EffectiveFrom),
         InUse = c.InUse,

@@ -17,8 +17,8 @@ internal sealed class ReferenceWaiter(CallInvoker gateway, ProgressWriter progre
     /// <summary>The gateway header naming the backend of a per-service API (src/Cchc.Gateway/Routing/GatewayRoutes.cs).</summary>
     public const string ServiceHeader = "x-cchc-service";
 
-    /// <summary>The services that keep a copy today (gateway backend keys); finance and e-government join them when they exist.</summary>
-    public static readonly IReadOnlyList<string> DomainServices = ["procedures", "legal"];
+    /// <summary>The services that keep a copy (gateway backend keys): every domain service but the registry itself.</summary>
+    public static readonly IReadOnlyList<string> DomainServices = ["procedures", "legal", "finance", "egov"];
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

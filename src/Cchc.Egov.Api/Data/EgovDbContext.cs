@@ -1,4 +1,5 @@
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public sealed class EgovDbContext(DbContextOptions<EgovDbContext> options) : DbC
             b.HasIndex(x => new { x.Unit, x.Capability, x.EffectiveFrom }).IsUnique();
         });
         modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+        modelBuilder.AddUnitReference();
         modelBuilder.UseSnakeCaseNames(typeof(EgovDbContext).Namespace!);
     }
 }

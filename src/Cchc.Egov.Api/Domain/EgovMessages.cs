@@ -1,5 +1,6 @@
 using Cchc.Contracts.Events.Egov;
 using Cchc.Contracts.Events.Procedures;
+using Cchc.ServiceKit;
 
 namespace Cchc.Egov.Api.Domain;
 
@@ -17,11 +18,21 @@ public static class EgovMessages
 
     public static readonly DateOnly Iso2015Published = new(2015, 9, 15);
 
-    public static string UnitNotOfLevel(GovernmentLevel level) => level switch
+    /// <summary>The claimed level differs from the registry's on the fact's day.</summary>
+    public static string LevelDiffers(string unit, DateOnly day, GovernmentLevel registered) =>
+        $"theo danh mục đơn vị (dữ liệu tham chiếu của Sở Nội vụ), vào ngày {IsoDate.Format(day)} đơn vị \"{unit}\" thuộc {LevelName(registered)}; "
+        + "có thể bỏ trống trường này để hệ thống lấy cấp theo danh mục";
+
+    /// <summary>The unit existed but no administrative unit is found above it that day (an incomplete copy of the registry).</summary>
+    public static string LevelUnknown(string unit, DateOnly day) =>
+        $"không xác định được cấp (tỉnh, huyện, xã) của đơn vị \"{unit}\" vào ngày {IsoDate.Format(day)}: danh mục đơn vị không có đơn vị hành chính chủ quản của đơn vị này";
+
+    public static string LevelName(GovernmentLevel level) => level switch
     {
-        GovernmentLevel.District => "không phải đơn vị hành chính cấp huyện (ví dụ \"UBND huyện Tam Đường\", \"UBND thành phố Lai Châu\")",
-        GovernmentLevel.Commune => "không phải đơn vị hành chính cấp xã (ví dụ \"UBND xã Bản Giang\", \"UBND phường Tân Phong\", \"UBND thị trấn Tam Đường\")",
-        _ => "không phải cơ quan, đơn vị cấp tỉnh (tên UBND huyện/xã thuộc cấp huyện/xã)",
+        GovernmentLevel.Province => "cấp tỉnh",
+        GovernmentLevel.District => "cấp huyện",
+        GovernmentLevel.Commune => "cấp xã",
+        _ => "cấp chưa xác định",
     };
 
     public static string AboveDenominator(EgovMetric numerator, long value, EgovMetric denominator, long limit) =>

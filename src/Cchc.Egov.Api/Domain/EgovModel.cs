@@ -32,7 +32,10 @@ public sealed record CapabilityCommand(
     string? SourceSystem,
     string? Note);
 
-/// <summary>A fact's unit on a day, with the request fields that carry them (for the refusal).</summary>
+/// <summary>
+/// A fact's unit on its day (a submission's period end, a capability state's first day) with the level the caller sent
+/// (<see cref="GovernmentLevel.Unspecified"/> when none), and the request fields that carry them (for the refusal).
+/// </summary>
 public sealed record UnitOnDay(string Unit, GovernmentLevel Level, DateOnly Day, string UnitField, string LevelField, string DayField);
 
 /// <summary>Filters of ListSubmissions.</summary>

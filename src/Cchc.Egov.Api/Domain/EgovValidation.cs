@@ -107,7 +107,7 @@ public static class EgovValidation
         }
         var source = v.Code(p + "source_system", m.SourceSystem);
         var unit = v.Text(p + "unit", m.Unit, MaxUnitLength).Normalize();
-        var level = v.Enum<Wire.GovernmentLevel, GovernmentLevel>(p + "unit_level", m.UnitLevel);
+        var level = v.Enum<Wire.GovernmentLevel, GovernmentLevel>(p + "unit_level", m.UnitLevel, allowZero: true);
         var metric = v.Enum<Wire.Metric, EgovMetric>(p + "metric", m.Metric);
         var from = v.Day(p + "period_from", m.PeriodFrom);
         var to = v.Day(p + "period_to", m.PeriodTo);
@@ -130,7 +130,7 @@ public static class EgovValidation
             return null;
         }
         var unit = v.Text(p + "unit", s.Unit, MaxUnitLength).Normalize();
-        var level = v.Enum<Wire.GovernmentLevel, GovernmentLevel>(p + "unit_level", s.UnitLevel);
+        var level = v.Enum<Wire.GovernmentLevel, GovernmentLevel>(p + "unit_level", s.UnitLevel, allowZero: true);
         var capability = v.Enum<Wire.Capability, EgovCapability>(p + "capability", s.Capability);
         var effective = v.Day(p + "effective_from", s.EffectiveFrom);
         var iso = v.Enum<Wire.IsoVersion, IsoVersion>(p + "iso_version", s.IsoVersion, allowZero: true);

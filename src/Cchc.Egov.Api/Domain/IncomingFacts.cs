@@ -1,49 +1,59 @@
 using Cchc.Contracts;
+using Cchc.Contracts.Events.Organisation;
 using Cchc.Contracts.Events.Procedures;
+using Cchc.ReferenceData;
 using Cchc.ServiceKit;
 
 namespace Cchc.Egov.Api.Domain;
 
 /// <summary>
 /// THE one place where the units and days of incoming facts (submissions, capability states, unary or imported) are
-/// checked before anything is written: a day must not be in the future (Vietnam local day), and a unit must be one of
-/// its level (a district-level People's Committee for the district level, a commune-level one for the commune level,
-/// anything else for the province level). When the organisation registry's local copy arrives (reference data), its
-/// existence check — the unit existed on the fact's day — belongs here too; every write path already calls this.
+/// checked before anything is written, against the service's copy of the organisation registry
+/// (docs/adr/0009-unit-reference-data.md): a day must not be in the future (Vietnam local day; INVALID_ARGUMENT), the
+/// unit must have existed on the fact's day, and the unit's level (province, district, commune) is the registry's on
+/// that day — a level the caller sends must agree with it (both FAILED_PRECONDITION, naming the unit and the day).
+/// A unit's name says nothing here: "UBND huyện X" is a district's committee because the registry says so.
 /// </summary>
-public sealed class IncomingFacts(TimeProvider clock)
+public sealed class IncomingFacts(TimeProvider clock, IUnitReference units)
 {
-    private static readonly string[] DistrictPrefixes = ["UBND huyện ", "UBND thành phố ", "UBND thị xã "];
-    private static readonly string[] CommunePrefixes = ["UBND xã ", "UBND phường ", "UBND thị trấn "];
-
     public DateOnly Today => VietnamCalendar.Today(clock);
 
-    /// <summary>Refuses (INVALID_ARGUMENT naming every field at fault, nothing written) unless every fact's unit and day are acceptable.</summary>
-    public Task EnsureAsync(IReadOnlyList<UnitOnDay> facts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses (nothing written) unless every fact's day is past and its unit existed that day with the level it claims,
+    /// if any; returns each fact's level as the registry gives it, in order. Existence is one query over the distinct
+    /// (unit, day) pairs; the levels come from the units' and their parents' periods, loaded once.
+    /// </summary>
+    public async Task<IReadOnlyList<GovernmentLevel>> EnsureAsync(IReadOnlyList<UnitOnDay> facts, CancellationToken cancellationToken)
     {
         var today = Today;
-        var violations = new List<FieldViolation>();
-        foreach (var fact in facts)
+        var future = facts.Where(f => f.Day > today).Select(f => new FieldViolation(f.DayField, EgovMessages.InFuture)).ToList();
+        if (future.Count > 0)
         {
-            if (fact.Day > today)
-            {
-                violations.Add(new FieldViolation(fact.DayField, EgovMessages.InFuture));
-            }
-            if (LevelOf(fact.Unit) != fact.Level)
-            {
-                violations.Add(new FieldViolation(fact.UnitField, EgovMessages.UnitNotOfLevel(fact.Level)));
-            }
+            throw DomainException.Invalid(future);
         }
-        if (violations.Count > 0)
+        await units.EnsureAllExistedAsync(facts.Select(f => new UnitFact(f.Unit, f.Day, f.UnitField)).ToList(), cancellationToken);
+        var lifetimes = await units.LoadWithAncestorsAsync(facts.Select(f => f.Unit).Distinct(StringComparer.Ordinal), cancellationToken);
+        var levels = new GovernmentLevel[facts.Count];
+        for (var i = 0; i < facts.Count; i++)
         {
-            throw DomainException.Invalid(violations);
+            var fact = facts[i];
+            var level = LevelOf(lifetimes.AdministrativeLevelOn(fact.Unit, fact.Day))
+                ?? throw DomainException.Precondition(fact.UnitField, EgovMessages.LevelUnknown(fact.Unit, fact.Day));
+            if (fact.Level != GovernmentLevel.Unspecified && fact.Level != level)
+            {
+                throw DomainException.Precondition(fact.LevelField, EgovMessages.LevelDiffers(fact.Unit, fact.Day, level));
+            }
+            levels[i] = level;
         }
-        return Task.CompletedTask;
+        return levels;
     }
 
-    /// <summary>The level a unit's name says it is of (People's Committees of districts and communes are named by their kind).</summary>
-    public static GovernmentLevel LevelOf(string unit) =>
-        DistrictPrefixes.Any(p => unit.StartsWith(p, StringComparison.Ordinal)) ? GovernmentLevel.District
-        : CommunePrefixes.Any(p => unit.StartsWith(p, StringComparison.Ordinal)) ? GovernmentLevel.Commune
-        : GovernmentLevel.Province;
+    /// <summary>The level of government of an administrative unit's kind (null for any other kind).</summary>
+    public static GovernmentLevel? LevelOf(UnitKind? administrative) => administrative switch
+    {
+        UnitKind.Province => GovernmentLevel.Province,
+        UnitKind.DistrictLevel => GovernmentLevel.District,
+        UnitKind.CommuneLevel => GovernmentLevel.Commune,
+        _ => null,
+    };
 }

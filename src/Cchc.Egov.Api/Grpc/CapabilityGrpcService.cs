@@ -22,8 +22,9 @@ public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, 
 
     public override async Task<CapabilityState> RecordCapabilityState(RecordCapabilityStateRequest request, ServerCallContext context)
     {
-        var command = EgovValidation.Record(request);
-        await facts.EnsureAsync([EgovValidation.Fact(command, "state.")], context.CancellationToken);
+        var recorded = EgovValidation.Record(request);
+        var levels = await facts.EnsureAsync([EgovValidation.Fact(recorded, "state.")], context.CancellationToken);
+        var command = recorded with { UnitLevel = levels[0] };
         return await db.WriteAsync(async ct =>
         {
             var (written, _) = await WriteAsync([command], ct);
@@ -83,7 +84,8 @@ public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, 
             seen[(command.Unit, command.Capability, command.EffectiveFrom)] = i;
             records.Add(command);
         }
-        await facts.EnsureAsync(records.Select((r, i) => EgovValidation.Fact(r, $"records[{i}].")).ToList(), ct);
+        var levels = await facts.EnsureAsync(records.Select((r, i) => EgovValidation.Fact(r, $"records[{i}].")).ToList(), ct);
+        records = records.Select((r, i) => r with { UnitLevel = levels[i] }).ToList();
         var result = await db.WriteAsync(async ct2 => (await WriteAsync(records, ct2)).Counts, ct);
         logger.LogInformation("Imported {Records} capability states: {Inserted} inserted, {Replaced} corrected, {Unchanged} unchanged",
             result.Records, result.Inserted, result.Replaced, result.Unchanged);

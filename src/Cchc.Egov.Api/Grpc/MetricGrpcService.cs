@@ -23,8 +23,9 @@ public sealed class MetricGrpcService(EgovDbContext db, TimeProvider clock, Requ
 
     public override async Task<MetricSubmission> SubmitMetric(SubmitMetricRequest request, ServerCallContext context)
     {
-        var command = EgovValidation.Submit(request);
-        await facts.EnsureAsync([EgovValidation.Fact(command, "submission.")], context.CancellationToken);
+        var submitted = EgovValidation.Submit(request);
+        var levels = await facts.EnsureAsync([EgovValidation.Fact(submitted, "submission.")], context.CancellationToken);
+        var command = submitted with { UnitLevel = levels[0] };
         return await db.WriteAsync(async ct =>
         {
             var (written, _) = await WriteAsync([(command, "submission.")], ct);
@@ -99,7 +100,8 @@ public sealed class MetricGrpcService(EgovDbContext db, TimeProvider clock, Requ
             seen[command.Key] = i;
             records.Add((command, $"records[{i}]."));
         }
-        await facts.EnsureAsync(records.Select(r => EgovValidation.Fact(r.Command, r.Prefix)).ToList(), ct);
+        var levels = await facts.EnsureAsync(records.Select(r => EgovValidation.Fact(r.Command, r.Prefix)).ToList(), ct);
+        records = records.Select((r, i) => (r.Command with { UnitLevel = levels[i] }, r.Prefix)).ToList();
         var result = await db.WriteAsync(async ct2 =>
         {
             var (_, counts) = await WriteAsync(records, ct2);

@@ -1,4 +1,5 @@
 using Cchc.Messaging;
+using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,8 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             b.HasIndex(x => new { x.Kind, x.YearFrom });
         });
         modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+        modelBuilder.AddUnitReference();
         modelBuilder.UseSnakeCaseNames(typeof(FinanceDbContext).Namespace!);
     }
 }

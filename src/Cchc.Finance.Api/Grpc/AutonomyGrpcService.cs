@@ -24,7 +24,7 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
     public override async Task<UnitAutonomy> RecordStatus(RecordStatusRequest request, ServerCallContext context)
     {
         var command = FinanceValidation.Status(request);
-        await facts.EnsureAsync([(command.Unit, command.Status.EffectiveFrom, "status.effective_from")], context.CancellationToken);
+        await facts.EnsureStatusesAsync([(command, "status.")], context.CancellationToken);
         return await db.WriteAsync(async ct =>
         {
             var entity = await LoadAsync(command.Unit, ct);
@@ -93,7 +93,8 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
 
     /// <summary>
     /// All or nothing: the records are validated as they arrive (the caller must act for each record's unit), checked
-    /// by <see cref="IncomingFactCheck"/>, then applied unit by unit in day order against the stored statuses and written
+    /// by <see cref="IncomingFactCheck"/> (every record's unit existed on its status's day: one query for the whole
+    /// import, the first record refused names the call's refusal), then applied unit by unit in day order against the stored statuses and written
     /// in one transaction with one AutonomyStatusesRecorded per 1,000 changed units.
     /// </summary>
     public override async Task<ImportResponse> ImportStatuses(IAsyncStreamReader<AutonomyStatus> requestStream, ServerCallContext context)
@@ -109,7 +110,7 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
             security.EnsureUnit(record.Unit, $"records[{records.Count}].unit");
             records.Add((FinanceValidation.StatusRecord(record, records.Count), records.Count));
         }
-        await facts.EnsureAsync(records.Select(r => (r.Command.Unit, r.Command.Status.EffectiveFrom, $"records[{r.Index}].effective_from")), ct);
+        await facts.EnsureStatusesAsync(records.Select(r => (r.Command, $"records[{r.Index}].")).ToList(), ct);
         var result = await db.WriteAsync(ct2 => ImportAsync(records, ct2), ct);
         logger.LogInformation("Imported {Records} autonomy statuses: {Inserted} inserted, {Unchanged} unchanged", result.Records, result.Inserted, result.Unchanged);
         return result;

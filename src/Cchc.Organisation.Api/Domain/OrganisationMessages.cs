@@ -81,6 +81,7 @@ public static class OrganisationMessages
         Cchc.Contracts.Events.Organisation.UnitKind.PublicServiceUnit => "đơn vị sự nghiệp công lập",
         Cchc.Contracts.Events.Organisation.UnitKind.PublicScienceTechnologyOrganisation => "tổ chức khoa học và công nghệ công lập",
         Cchc.Contracts.Events.Organisation.UnitKind.OtherProvincialAgency => "cơ quan hành chính khác thuộc UBND tỉnh",
+        Cchc.Contracts.Events.Organisation.UnitKind.PartyOrMassOrganisation => "cơ quan Đảng, Mặt trận Tổ quốc, tổ chức chính trị - xã hội",
         _ => "đơn vị",
     };
 }

@@ -126,7 +126,7 @@ public static class UnitKinds
         UnitKind.Province => false,
         UnitKind.DistrictLevel => parent == UnitKind.Province,
         UnitKind.CommuneLevel => parent is UnitKind.DistrictLevel or UnitKind.Province,
-        UnitKind.PeoplesCouncil or UnitKind.PeoplesCommittee => IsAdministrative(parent),
+        UnitKind.PeoplesCouncil or UnitKind.PeoplesCommittee or UnitKind.PartyOrMassOrganisation => IsAdministrative(parent),
         UnitKind.SpecialisedAgency or UnitKind.OtherProvincialAgency => parent == UnitKind.PeoplesCommittee && grandparent == UnitKind.Province,
         UnitKind.SubDepartment or UnitKind.AgencyDivision => parent is UnitKind.SpecialisedAgency or UnitKind.OtherProvincialAgency,
         UnitKind.DistrictDivision or UnitKind.DistrictOfficeOrInspectorate =>

@@ -11,7 +11,7 @@ public sealed class CapabilityServiceTests(EgovService service)
     [Fact]
     public async Task TheStateOnADay_IsTheLatestStartedByThen_AndACorrectionRaisesTheRevision()
     {
-        var unit = TestData.NewAgency();
+        var unit = await service.NewAgencyAsync();
         await service.Capabilities.RecordCapabilityStateAsync(new() { State = TestData.State(unit, Capability.DocumentManagement, "2015-03-01", inUse: false) });
         await service.Capabilities.RecordCapabilityStateAsync(new() { State = TestData.State(unit, Capability.DocumentManagement, "2019-03-01") });
         var repeated = await service.Capabilities.RecordCapabilityStateAsync(new() { State = TestData.State(unit, Capability.DocumentManagement, "2019-03-01") });
@@ -33,7 +33,7 @@ public sealed class CapabilityServiceTests(EgovService service)
     [Fact]
     public async Task Iso9001InUse_NeedsItsVersionAndCertificateDate_AndOtherCapabilitiesHaveNeither()
     {
-        var unit = TestData.NewAgency();
+        var unit = await service.NewAgencyAsync();
         var cases = new[]
         {
             (TestData.State(unit, Capability.Iso9001, "2019-06-14"), "state.iso_version"),
@@ -41,13 +41,15 @@ public sealed class CapabilityServiceTests(EgovService service)
             (TestData.State(unit, Capability.Iso9001, "2015-06-14", iso: IsoVersion._2015, certificate: "2015-06-14"), "state.certificate_date"),
             (TestData.State(unit, Capability.Lan, "2019-06-14", iso: IsoVersion._2008), "state.iso_version"),
             (TestData.State(unit, Capability.Lan, "2099-01-01"), "state.effective_from"),
-            (TestData.State(TestData.TamDuong, Capability.Lan, "2019-01-01", level: GovernmentLevel.Province), "state.unit"),
         };
         foreach (var (state, field) in cases)
         {
             var ex = await Assert.ThrowsAsync<RpcException>(async () => await service.Capabilities.RecordCapabilityStateAsync(new() { State = state }));
             TestData.AssertFails(ex, field);
         }
+        var wrongLevel = await Assert.ThrowsAsync<RpcException>(async () => await service.Capabilities.RecordCapabilityStateAsync(
+            new() { State = TestData.State(TestData.TamDuong, Capability.Lan, "2019-01-01", level: GovernmentLevel.Province) }));
+        TestData.AssertFails(wrongLevel, "state.unit_level", StatusCode.FailedPrecondition);
         Assert.Empty((await service.Capabilities.ListCapabilityStatesAsync(new ListCapabilityStatesRequest { Unit = unit })).States);
 
         var iso = await service.Capabilities.RecordCapabilityStateAsync(new()
@@ -60,7 +62,7 @@ public sealed class CapabilityServiceTests(EgovService service)
     [Fact]
     public async Task Import_IsAllOrNothing_AndIdempotent()
     {
-        var unit = TestData.NewAgency();
+        var unit = await service.NewAgencyAsync();
         using (var call = service.Capabilities.ImportCapabilityStates())
         {
             await call.RequestStream.WriteAsync(TestData.State(unit, Capability.WebPortal, "2014-12-01"));

@@ -21,7 +21,7 @@ public sealed class EgovSecurityTests(EgovService service)
     [Fact]
     public async Task NoToken_IsUnauthenticated_AndWritesNothing()
     {
-        var value = TestData.Value(TestData.NewSource(), TestData.NewAgency(), Metric.SignaturesPersonal, 1);
+        var value = TestData.Value(TestData.NewSource(), await service.NewAgencyAsync(), Metric.SignaturesPersonal, 1);
         var ex = await Assert.ThrowsAsync<RpcException>(async () => await MetricsAs(null).SubmitMetricAsync(TestData.Submit(value)));
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
         await AssertNotStoredAsync(value);
@@ -45,7 +45,7 @@ public sealed class EgovSecurityTests(EgovService service)
     public async Task AReadOnlyToken_CanRead_ButNotWrite()
     {
         var reader = MetricsAs(service.Issuer.CreateToken("reader", ["egov.read"], ["*"]));
-        var value = TestData.Value(TestData.NewSource(), TestData.NewAgency(), Metric.SignaturesPersonal, 1);
+        var value = TestData.Value(TestData.NewSource(), await service.NewAgencyAsync(), Metric.SignaturesPersonal, 1);
         var ex = await Assert.ThrowsAsync<RpcException>(async () => await reader.SubmitMetricAsync(TestData.Submit(value)));
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         Assert.Contains("egov.write", ex.Status.Detail, StringComparison.Ordinal);

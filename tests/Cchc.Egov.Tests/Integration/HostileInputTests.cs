@@ -1,4 +1,6 @@
+using Cchc.Contracts.Events.Organisation;
 using Cchc.Egov.Api.Grpc;
+using Cchc.Testing;
 using Cchc.Testing.Hostile;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -44,6 +46,15 @@ public sealed class HostileInputTests(EgovService service) : HostileInputTestBas
 
     private static IReadOnlyList<WriteRpc> Matrix { get; } = Build();
 
+    /// <summary>
+    /// The run's agencies in the service's copy of the registry, provincial agencies under the fixture's provincial
+    /// committee (facts of unknown units are refused before the rules a case tests; the level comes from the registry).
+    /// </summary>
+    private static Task SeedUnits(HostileContext c) => ReferenceUnits.ApplyAsync(c.ConnectionString,
+        Enumerable.Range(0, HostileMatrix.BadRecordIndex + 1).Select(n => $"{Agency} {c.Run} {n}").Append($"{Agency} {c.Run}").Append(Agency)
+            .Select(unit => ReferenceUnits.History(ReferenceUnits.CodeOf(unit), 1,
+                ReferenceUnits.Period(ReferenceUnits.LongAgo, null, unit, UnitKind.SpecialisedAgency, parent: EgovService.TreePrefix + "P-UBND"))));
+
     private static List<WriteRpc> Build()
     {
         static Descriptors.MethodDescriptor Method(Descriptors.ServiceDescriptor s, string name) => s.FindMethodByName(name);
@@ -52,12 +63,14 @@ public sealed class HostileInputTests(EgovService service) : HostileInputTestBas
 
         var submit = new WriteRpc(Method(metrics, "SubmitMetric"), (run, n) => TestData.Submit(Value($"hs-{run}-{n}")))
         {
-            Optional = new HashSet<string> { "submission.note" },
+            Arrange = SeedUnits,
+            // The level may be left out: the service takes it from the registry.
+            Optional = new HashSet<string> { "submission.note", "submission.unit_level" },
         };
         submit.Domain.Add(new DomainCase("dates out of order",
             run => TestData.Submit(Value($"hs-{run}").Also(v => v.PeriodTo = "2018-12-31")), StatusCode.InvalidArgument, "submission.period_to"));
         submit.Domain.Add(new DomainCase("a unit of another level",
-            run => TestData.Submit(Value($"hs-{run}").Also(v => v.Unit = TestData.TamDuong)), StatusCode.InvalidArgument, "submission.unit"));
+            run => TestData.Submit(Value($"hs-{run}").Also(v => v.Unit = TestData.TamDuong)), StatusCode.FailedPrecondition, "submission.unit_level"));
         submit.Domain.Add(new DomainCase("a numerator above its denominator",
             run => TestData.Submit(Value($"hs-{run}", Metric.CivilServantsWithMailbox, 101)), StatusCode.FailedPrecondition, "submission.value",
             async c => await Metrics(c).SubmitMetricAsync(TestData.Submit(Value($"hs-{c.Run}", Metric.CivilServants, 100)))));
@@ -66,24 +79,30 @@ public sealed class HostileInputTests(EgovService service) : HostileInputTestBas
             StatusCode.FailedPrecondition, "submission.period_from",
             async c => await Metrics(c).SubmitMetricAsync(TestData.Submit(Value($"hs-{c.Run}")))));
 
-        var import = new WriteRpc(Method(metrics, "ImportSubmissions"), (run, i) => Value($"hs-{run}-{i}")) { Optional = new HashSet<string> { "note" } };
+        var import = new WriteRpc(Method(metrics, "ImportSubmissions"), (run, i) => Value($"hs-{run}-{i}"))
+        {
+            Arrange = SeedUnits,
+            Optional = new HashSet<string> { "note", "unit_level" },
+        };
         import.Domain.Add(new DomainCase("duplicate id with other content",
             run => Value($"hs-{run}-0", value: 6), StatusCode.InvalidArgument, "period_from"));
 
         var record = new WriteRpc(Method(capabilities, "RecordCapabilityState"),
             (run, n) => new RecordCapabilityStateRequest { State = State($"{Agency} {run} {n}") })
         {
-            Optional = new HashSet<string> { "state.source_system", "state.note", "state.iso_version" },
+            Arrange = SeedUnits,
+            Optional = new HashSet<string> { "state.source_system", "state.note", "state.iso_version", "state.unit_level" },
         };
         record.Domain.Add(new DomainCase("an ISO 9001 state without its version",
             run => new RecordCapabilityStateRequest { State = State($"{Agency} {run}").Also(s => s.Capability = Capability.Iso9001) },
             StatusCode.InvalidArgument, "state.iso_version"));
         record.Domain.Add(new DomainCase("a unit of another level",
-            run => new RecordCapabilityStateRequest { State = State(TestData.TamDuong) }, StatusCode.InvalidArgument, "state.unit"));
+            run => new RecordCapabilityStateRequest { State = State(TestData.TamDuong) }, StatusCode.FailedPrecondition, "state.unit_level"));
 
         var importStates = new WriteRpc(Method(capabilities, "ImportCapabilityStates"), (run, i) => State($"{Agency} {run} {i}"))
         {
-            Optional = new HashSet<string> { "source_system", "note", "iso_version" },
+            Arrange = SeedUnits,
+            Optional = new HashSet<string> { "source_system", "note", "iso_version", "unit_level" },
         };
         importStates.Domain.Add(new DomainCase("duplicate id with other content",
             run => State($"{Agency} {run} 0").Also(s => s.InUse = false), StatusCode.InvalidArgument, "effective_from"));

@@ -17,7 +17,7 @@ public sealed class MetricServiceTests(EgovService service)
     [Fact]
     public async Task Resubmission_ReplacesTheValue_KeepsTheReplacedOneInHistory_AndPublishesEachChangeOnce()
     {
-        var value = TestData.Value(TestData.NewSource(), TestData.NewAgency(), Metric.AxisDocumentsReceived, 1_000);
+        var value = TestData.Value(TestData.NewSource(), await service.NewAgencyAsync(), Metric.AxisDocumentsReceived, 1_000);
         var first = await service.Metrics.SubmitMetricAsync(TestData.Submit(value));
         var repeated = await service.Metrics.SubmitMetricAsync(TestData.Submit(value));
         value.Value = 1_250;
@@ -32,22 +32,28 @@ public sealed class MetricServiceTests(EgovService service)
     }
 
     [Fact]
-    public async Task ANegativeCount_APeriodNotOverYet_AndAUnitOfAnotherLevel_AreInvalid_NamingTheirFields_AndWriteNothing()
+    public async Task ANegativeCount_APeriodNotOverYet_AndALevelTheRegistryContradicts_AreRefused_NamingTheirFields_AndWriteNothing()
     {
         var source = TestData.NewSource();
-        var negative = TestData.Value(source, TestData.NewAgency(), Metric.SignaturesPersonal, -1);
+        var negative = TestData.Value(source, await service.NewAgencyAsync(), Metric.SignaturesPersonal, -1);
         // A period that is not over yet (the days are inside the input domain's horizon, so the read-back can look for it).
         var soon = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var future = TestData.Value(source, TestData.NewAgency(), Metric.SignaturesPersonal, 5, "2019-01-01", soon);
+        var future = TestData.Value(source, await service.NewAgencyAsync(), Metric.SignaturesPersonal, 5, "2019-01-01", soon);
         var wrongLevel = TestData.Value(source, TestData.TamDuong, Metric.SignaturesPersonal, 5, level: GovernmentLevel.Commune);
 
-        var cases = new[] { (negative, "submission.value"), (future, "submission.period_to"), (wrongLevel, "submission.unit") };
-        foreach (var (value, field) in cases)
+        var cases = new[]
+        {
+            (negative, "submission.value", StatusCode.InvalidArgument), (future, "submission.period_to", StatusCode.InvalidArgument),
+            (wrongLevel, "submission.unit_level", StatusCode.FailedPrecondition),
+        };
+        foreach (var (value, field, code) in cases)
         {
             var ex = await Assert.ThrowsAsync<RpcException>(async () => await service.Metrics.SubmitMetricAsync(TestData.Submit(value)));
-            TestData.AssertFails(ex, field);
+            TestData.AssertFails(ex, field, code);
             await AssertNotStoredAsync(value);
         }
+        var wrong = await Assert.ThrowsAsync<RpcException>(async () => await service.Metrics.SubmitMetricAsync(TestData.Submit(wrongLevel)));
+        Assert.Contains("cấp huyện", wrong.Status.Detail, StringComparison.Ordinal);
         Assert.Empty(await service.OutboxRowsMentioningAsync(source));
     }
 
@@ -55,7 +61,7 @@ public sealed class MetricServiceTests(EgovService service)
     public async Task ANumeratorAboveItsDenominator_IsAFailedPrecondition_EitherWay_AndWritesNothing()
     {
         var source = TestData.NewSource();
-        var unit = TestData.NewAgency();
+        var unit = await service.NewAgencyAsync();
         await service.Metrics.SubmitMetricAsync(TestData.Submit(TestData.Value(source, unit, Metric.CivilServants, 100)));
         var above = TestData.Value(source, unit, Metric.CivilServantsWithMailbox, 101);
         var ex = await Assert.ThrowsAsync<RpcException>(async () => await service.Metrics.SubmitMetricAsync(TestData.Submit(above)));
@@ -74,7 +80,7 @@ public sealed class MetricServiceTests(EgovService service)
     public async Task AFlowPeriodOverlappingAnotherOfTheSameSeries_IsRefused_ButAStockMayBeReportedAtAnyDate()
     {
         var source = TestData.NewSource();
-        var unit = TestData.NewAgency();
+        var unit = await service.NewAgencyAsync();
         await service.Metrics.SubmitMetricAsync(TestData.Submit(TestData.Value(source, unit, Metric.AxisDocumentsSent, 10, "2019-01-01", "2019-03-31")));
         var overlapping = TestData.Value(source, unit, Metric.AxisDocumentsSent, 30, "2019-01-01", "2019-12-31");
         var ex = await Assert.ThrowsAsync<RpcException>(async () => await service.Metrics.SubmitMetricAsync(TestData.Submit(overlapping)));
@@ -89,7 +95,7 @@ public sealed class MetricServiceTests(EgovService service)
     public async Task Import_IsAllOrNothing_ThenIdempotent()
     {
         var source = TestData.NewSource();
-        var unit = TestData.NewAgency();
+        var unit = await service.NewAgencyAsync();
         var good = TestData.Value(source, unit, Metric.SignaturesOrganisation, 7);
         var bad = TestData.Value(source, unit, Metric.SignaturesMobile, -3);
         using (var call = service.Metrics.ImportSubmissions())
@@ -118,7 +124,7 @@ public sealed class MetricServiceTests(EgovService service)
     public async Task List_PagesThroughEverySubmissionOfAFilter_Once()
     {
         var source = TestData.NewSource();
-        var unit = TestData.NewAgency();
+        var unit = await service.NewAgencyAsync();
         var records = Enumerable.Range(1, 5)
             .Select(m => TestData.Value(source, unit, Metric.AxisDocumentsReceived, m * 10, $"2019-{m:D2}-01", $"2019-{m:D2}-28")).ToArray();
         await ImportAsync(records);

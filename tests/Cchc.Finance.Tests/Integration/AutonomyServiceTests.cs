@@ -20,7 +20,7 @@ public sealed class AutonomyServiceTests(FinanceService service)
     [Fact]
     public async Task RecordStatuses_EachEndsThePrevious_GetShowsTheOneInForce_AndEachWriteIsOneEvent()
     {
-        var unit = TestData.NewUnit("Trung tâm Y tế");
+        var unit = await service.NewUnitAsync("Trung tâm Y tế");
         await autonomy.RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, "2016-01-01") });
         var again = await autonomy.RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, "2016-01-01") });
         await autonomy.RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, "2018-01-01", AutonomyLevel.Recurrent) });
@@ -43,7 +43,7 @@ public sealed class AutonomyServiceTests(FinanceService service)
     [Fact]
     public async Task AnOverlappingStatus_IsRefused_NamingTheField_AndWritesNothing()
     {
-        var unit = TestData.NewUnit("Trung tâm Văn hóa");
+        var unit = await service.NewUnitAsync("Trung tâm Văn hóa");
         await autonomy.RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, "2018-01-01") });
 
         var overlap = await FailsAsync(StatusCode.FailedPrecondition,
@@ -59,7 +59,7 @@ public sealed class AutonomyServiceTests(FinanceService service)
     [Fact]
     public async Task AFutureDay_AndAMissingUnit_AreInvalid_AndWriteNothing()
     {
-        var unit = TestData.NewUnit("Ban quản lý");
+        var unit = await service.NewUnitAsync("Ban quản lý");
         var future = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var futureFields = await FailsAsync(StatusCode.InvalidArgument, autonomy.RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, future) }));
@@ -73,8 +73,8 @@ public sealed class AutonomyServiceTests(FinanceService service)
     [Fact]
     public async Task Import_AppliesEachUnitsStatusesInDayOrder_IsIdempotent_AndARefusedImportWritesNothing()
     {
-        var a = TestData.NewUnit("Trường");
-        var b = TestData.NewUnit("Trường");
+        var a = await service.NewUnitAsync("Trường");
+        var b = await service.NewUnitAsync("Trường");
         AutonomyStatus[] records =
         [
             TestData.Leaves(a, "2019-01-01"),
@@ -84,7 +84,7 @@ public sealed class AutonomyServiceTests(FinanceService service)
 
         var first = await ImportAsync(records);
         var second = await ImportAsync(records);
-        var c = TestData.NewUnit("Trường");
+        var c = await service.NewUnitAsync("Trường");
         var refused = await FailsAsync(StatusCode.FailedPrecondition, () => ImportAsync(
             [TestData.ServiceUnit(c, "2016-01-01"), TestData.ServiceUnit(a, "2018-01-01", AutonomyLevel.Recurrent)]));
 
@@ -103,6 +103,7 @@ public sealed class AutonomyServiceTests(FinanceService service)
     {
         var prefix = "Đơn vị trang " + Guid.NewGuid().ToString("N")[..6];
         var units = Enumerable.Range(0, 5).Select(i => $"{prefix} {i}").ToList();
+        await Cchc.Testing.ReferenceUnits.SeedAsync(service.ConnectionString, units);
         await ImportAsync(units.Select(u => TestData.ServiceUnit(u, "2016-01-01", AutonomyLevel.RecurrentAndInvestment, ParentKind.ProvincialCommittee))
             .Append(TestData.ServiceUnit(units[0], "2017-01-01", AutonomyLevel.StateFunded, ParentKind.ProvincialCommittee)).ToArray());
 

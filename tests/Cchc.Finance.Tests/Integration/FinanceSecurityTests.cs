@@ -24,7 +24,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
     [Fact]
     public async Task NoToken_IsUnauthenticated_AndWritesNothing()
     {
-        var unit = TestData.NewUnit();
+        var unit = await service.NewUnitAsync();
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await AutonomyAs(null).RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, "2016-01-01") }));
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
@@ -34,7 +34,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
     [Fact]
     public async Task ADistrict_MayRecordItsOwnStatus_ButNotAnotherUnits()
     {
-        var other = TestData.NewUnit();
+        var other = await service.NewUnitAsync();
         var own = await AutonomyAs(DistrictToken()).RecordStatusAsync(new RecordStatusRequest { Status = TestData.Agency(TamDuong, "2015-01-01") });
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await AutonomyAs(DistrictToken()).RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(other, "2016-01-01") }));
@@ -48,7 +48,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
     [Fact]
     public async Task AnImportWithOneForeignRecord_IsRefusedWhole()
     {
-        var foreign = TestData.NewUnit();
+        var foreign = await service.NewUnitAsync();
         using var call = AutonomyAs(DistrictToken()).ImportStatuses();
         await call.RequestStream.WriteAsync(TestData.Leaves(TamDuong, "2015-06-01"));
         await call.RequestStream.WriteAsync(TestData.ServiceUnit(foreign, "2016-01-01"));
@@ -80,7 +80,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
     [Fact]
     public async Task AReadOnlyToken_CanRead_ButNotWrite()
     {
-        var unit = TestData.NewUnit();
+        var unit = await service.NewUnitAsync();
         var reader = AutonomyAs(service.Issuer.CreateToken("reader", ["finance.read"], ["*"]));
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await reader.RecordStatusAsync(new RecordStatusRequest { Status = TestData.ServiceUnit(unit, "2016-01-01") }));
@@ -97,6 +97,7 @@ public sealed class FinanceSecurityTests(FinanceService service)
         var table = GrpcRuleTable.Build(FinanceAccessRules.Configure);
         var descriptors = new[] { AutonomyService.Descriptor, BudgetService.Descriptor };
 
+        // Every method of the contract, nothing else (the template adds the rules of the unit reference data's status).
         Assert.Equal(descriptors.Sum(d => d.Methods.Count), table.Rules.Count);
         foreach (var method in descriptors.SelectMany(d => d.Methods))
         {

@@ -84,24 +84,4 @@ public sealed class FinanceValidationTests
 
         Assert.Equal((10200.5m, Cchc.Contracts.Events.Finance.FundingSource.ForeignGrant, 2011, 2015), (figure.Amount, figure.FundingSource, figure.YearFrom, figure.YearTo));
     }
-
-    [Fact]
-    public async Task DaysAndYearsInTheFuture_AreRefused_ByTheOneIncomingFactCheck()
-    {
-        var clock = new FixedClock(new DateTimeOffset(2020, 3, 31, 3, 0, 0, TimeSpan.Zero));
-        var check = new IncomingFactCheck(clock);
-
-        await check.EnsureAsync([("Sở Y tế", new DateOnly(2020, 3, 31), "a")], CancellationToken.None);
-        var ex = await Assert.ThrowsAsync<DomainException>(async () =>
-            await check.EnsureAsync([("Sở Y tế", new DateOnly(2020, 4, 1), "records[0].effective_from"), ("Sở Y tế", new DateOnly(2019, 1, 1), "x")], CancellationToken.None));
-        var years = Assert.Throws<DomainException>(() => check.EnsureYears(2019, 2021, "figure."));
-
-        Assert.Equal("records[0].effective_from", Assert.Single(ex.Violations).Field);
-        Assert.Equal("figure.year_to", Assert.Single(years.Violations).Field);
-    }
-}
-
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -148,6 +148,82 @@ public sealed class DemoRegistryTests
         }
     }
 
+    private static OrgDomain.PeriodState? Named(string name, DateOnly day) =>
+        Applied.Value.Units.Select(u => u.On(day)).OfType<OrgDomain.PeriodState>().SingleOrDefault(p => p.Name == name);
+
+    /// <summary>The kind of the administrative unit a unit belongs to on the day, walking up the registry's tree.</summary>
+    private static UnitKind? AdministrativeLevel(string name, DateOnly day)
+    {
+        for (var state = Named(name, day); state is not null; state = state.ParentCode is { } p ? State(p, day) : null)
+        {
+            if (state.Kind is UnitKind.Province or UnitKind.DistrictLevel or UnitKind.CommuneLevel)
+            {
+                return state.Kind;
+            }
+        }
+        return null;
+    }
+
+    private static readonly Lazy<cli::Cchc.Cli.Demo.DemoDataSet> Data = new(cli::Cchc.Cli.Demo.DemoDataSet.Create);
+
+    [Fact]
+    public void EveryFinanceStatus_NamesARegistryUnitThatExistedOnItsDay_AndItsParentToo()
+    {
+        var statuses = Data.Value.Finance.Statuses;
+        Assert.True(statuses.Count > 1000, $"{statuses.Count} statuses");
+        foreach (var status in statuses)
+        {
+            // Leaving every regime is a fact of the last day under the previous status (the service's rule).
+            var day = status.Regime == Cchc.Contracts.Events.Finance.AutonomyRegime.None ? status.From.AddDays(-1) : status.From;
+            Assert.True(Named(status.Unit, day) is not null, $"{status.Unit} did not exist on {day} ({status.Regime} from {status.From})");
+            Assert.True(status.ParentUnit is null || Named(status.ParentUnit, day) is not null, $"{status.ParentUnit}, parent of {status.Unit}, did not exist on {day}");
+        }
+    }
+
+    [Fact]
+    public void OnEachReportDay_Appendix6CountsOnlyUnitsThatExistThatDay_OfTheKindItsRowSays()
+    {
+        var statuses = Data.Value.Finance.Statuses;
+        foreach (var period in DemoPeriod.All)
+        {
+            var inForce = statuses.Where(s => s.From <= period.To).GroupBy(s => s.Unit).Select(g => g.MaxBy(s => s.From)!)
+                .Where(s => s.Regime != Cchc.Contracts.Events.Finance.AutonomyRegime.None).ToList();
+            Assert.NotEmpty(inForce);
+            foreach (var status in inForce)
+            {
+                var unit = Named(status.Unit, period.To);
+                Assert.True(unit is not null, $"{status.Unit} is counted on {period.To} but did not exist then");
+                var expected = status.Regime switch
+                {
+                    Cchc.Contracts.Events.Finance.AutonomyRegime.PublicServiceUnit => [UnitKind.PublicServiceUnit],
+                    Cchc.Contracts.Events.Finance.AutonomyRegime.ScienceTechnology => [UnitKind.PublicScienceTechnologyOrganisation],
+                    _ => new[]
+                    {
+                        UnitKind.SpecialisedAgency, UnitKind.OtherProvincialAgency, UnitKind.SubDepartment, UnitKind.DistrictDivision,
+                        UnitKind.DistrictOfficeOrInspectorate, UnitKind.PartyOrMassOrganisation, UnitKind.PeoplesCouncil, UnitKind.PeoplesCommittee,
+                    },
+                };
+                Assert.Contains(unit.Kind, expected);
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryEgovFact_NamesARegistryUnitThatExistedOnItsDay_AtTheLevelTheRegistryGives()
+    {
+        var egov = Data.Value.Egov;
+        var facts = egov.Metrics.Select(m => (m.Unit, Day: m.To, Level: (int)m.Level))
+            .Concat(egov.Capabilities.Select(c => (c.Unit, Day: c.EffectiveFrom, Level: (int)c.Level)))
+            // A state counts on every later report day: its unit must still exist on the last one.
+            .Concat(egov.Capabilities.Select(c => (c.Unit, Day: DemoPeriod.All[^1].To, Level: (int)c.Level)));
+        foreach (var (unit, day, level) in facts)
+        {
+            var registered = AdministrativeLevel(unit, day);
+            Assert.True(registered is not null, $"{unit} did not exist on {day}");
+            Assert.True(level == (int)registered!.Value, $"{unit} on {day}: generated level {level}, registry {registered}");
+        }
+    }
+
     [Fact]
     public void Appendix5_FromTheGeneratedStaffingFacts_EqualsTheReference()
     {

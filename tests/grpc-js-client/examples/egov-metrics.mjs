@@ -1,6 +1,7 @@
 // The API guide's e-government example: the national document axis reports a quarter's figure for the Department of
 // Justice, corrects it (the history keeps both), the Department of Information and Communications records that the
-// department announced ISO 9001:2015, and two wrong requests are refused. Plain @grpc/grpc-js + the published protos.
+// department announced ISO 9001:2015, and wrong requests are refused (among them a level the organisation registry
+// contradicts and a unit the registry no longer has). Plain @grpc/grpc-js + the published protos.
 // usage: CCHC_ACCESS_TOKEN=<token with egov.read/egov.write> node examples/egov-metrics.mjs [host:port]
 //        (default 127.0.0.1:7400; run `npm ci` in tests/grpc-js-client once; locally:
 //        CCHC_ACCESS_TOKEN=$(./cchc token cchc-demo-loader), a province-wide demo client with egov.read/egov.write)
@@ -56,3 +57,7 @@ const refused = async (method, request) => {
 await refused('SubmitMetric', { submission: { ...quarter, metric: 'METRIC_AXIS_DOCUMENTS_SENT', value: -3 } });
 await refused('SubmitMetric', { submission: { ...quarter, periodFrom: '2026-01-01', periodTo: '2026-06-30', value: 9000 } });
 await refused('SubmitMetric', { submission: { ...quarter, periodFrom: '2099-01-01', periodTo: '2099-03-31', value: 1 } });
+// A unit's level is the organisation registry's on the period's end: leave unitLevel unset, or send the same level. The
+// district level was abolished on 2025-07-01 (the two-tier reform): a district's committee has no 2026 figures.
+await refused('SubmitMetric', { submission: { ...quarter, unitLevel: 'GOVERNMENT_LEVEL_DISTRICT', value: 4250 } });
+await refused('SubmitMetric', { submission: { ...quarter, unit: 'UBND huyện Tam Đường', unitLevel: 'GOVERNMENT_LEVEL_UNSPECIFIED', value: 10 } });

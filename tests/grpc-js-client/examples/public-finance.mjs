@@ -1,6 +1,7 @@
-// The API guide's public-finance example: the Department of Finance records a district health centre's autonomy
-// status and its later change of level, asks which status was in force on a day, lists units by level, records a
-// budget figure, and sees how wrong requests are refused. Plain @grpc/grpc-js + the published protos.
+// The API guide's public-finance example: the Department of Finance records the autonomy status of a public service
+// unit of the organisation registry (one the demo registers under the provincial committee) and its later change of
+// level, asks which status was in force on a day, lists units by level, records a budget figure, and sees how wrong
+// requests are refused — a unit must exist in the registry on the status's day. Plain @grpc/grpc-js + the published protos.
 // usage: CCHC_ACCESS_TOKEN=<token with finance.write for unit *> node examples/public-finance.mjs [host:port]
 //        (default 127.0.0.1:7400; run `npm ci` in tests/grpc-js-client once; locally:
 //        CCHC_ACCESS_TOKEN=$(./cchc token cchc-demo-loader), a province-wide demo client with finance.read/finance.write)
@@ -23,10 +24,11 @@ const budget = new v1.BudgetService(target, grpc.credentials.createInsecure());
 const call = (client, method, request) => new Promise((resolve, reject) =>
   client[method](request, bearer(), { deadline: Date.now() + 10_000 }, (err, res) => (err ? reject(err) : resolve(res))));
 
-const unit = 'Trung tâm Y tế huyện Tam Đường (ví dụ)';
+// Units are named as the organisation registry names them (the demo's registry: ./cchc run loads it first).
+const unit = 'Đơn vị sự nghiệp Minh Họa 0003';
 const status = (level, effectiveFrom) => ({
-  unit, regime: 'AUTONOMY_REGIME_PUBLIC_SERVICE_UNIT', level, parentKind: 'PARENT_KIND_DISTRICT_COMMITTEE',
-  parentUnit: 'UBND huyện Tam Đường', effectiveFrom, sourceDocument: 'Quyết định giao quyền tự chủ (ví dụ)',
+  unit, regime: 'AUTONOMY_REGIME_PUBLIC_SERVICE_UNIT', level, parentKind: 'PARENT_KIND_PROVINCIAL_COMMITTEE',
+  parentUnit: 'UBND tỉnh Lai Châu', effectiveFrom, sourceDocument: 'Quyết định giao quyền tự chủ (ví dụ)',
 });
 
 // 1. Two dated statuses: the second ends the first the day before. Idempotent: running this twice changes nothing.
@@ -41,10 +43,10 @@ for (const day of ['2020-12-31', '2022-06-30', '2024-12-31']) {
   console.log(`on ${day}: ${u.current ? u.current.level : 'no status'}`);
 }
 
-// 3. Units of the district committees partly self-financing on a day (first page).
+// 3. Units of the provincial committee partly self-financing on a day (first page).
 const page = await call(autonomy, 'ListUnits', { statusOn: '2024-12-31', regime: 'AUTONOMY_REGIME_PUBLIC_SERVICE_UNIT',
-  level: 'AUTONOMY_LEVEL_PARTLY_RECURRENT', parentKind: 'PARENT_KIND_DISTRICT_COMMITTEE', pageSize: 2 });
-console.log(`partly self-financing under the districts on 2024-12-31: ${page.totalSize} (first page: ${page.units.length}, more: ${page.nextPageToken !== ''})`);
+  level: 'AUTONOMY_LEVEL_PARTLY_RECURRENT', parentKind: 'PARENT_KIND_PROVINCIAL_COMMITTEE', pageSize: 2 });
+console.log(`partly self-financing under the provincial committee on 2024-12-31: ${page.totalSize} (first page: ${page.units.length}, more: ${page.nextPageToken !== ''})`);
 
 // 4. A budget figure, in million VND, with its source document.
 const figure = await call(budget, 'RecordBudgetFigure', { figure: { figureId: 'vd-thu-nsnn-2023', kind: 'BUDGET_FIGURE_KIND_STATE_BUDGET_REVENUE',
@@ -65,3 +67,6 @@ await refused(autonomy, 'RecordStatus', { status: status('AUTONOMY_LEVEL_RECURRE
 await refused(autonomy, 'RecordStatus', { status: { ...status('AUTONOMY_LEVEL_UNSPECIFIED', '2099-01-01'), unit: '' } });
 await refused(budget, 'RecordBudgetFigure', { figure: { figureId: 'vd-am', kind: 'BUDGET_FIGURE_KIND_STATE_BUDGET_REVENUE',
   yearFrom: 2019, yearTo: 2019, amount: '-5', measureUnit: 'MEASURE_UNIT_MILLION_VND', sourceDocument: 'x' } });
+// A unit that did not exist on the status's day: Nậm Loỏng commune merged into Sùng Phài on 2020-02-01.
+await refused(autonomy, 'RecordStatus', { status: { unit: 'UBND xã Nậm Loỏng', regime: 'AUTONOMY_REGIME_ADMINISTRATIVE_AGENCY',
+  effectiveFrom: '2021-01-01', sourceDocument: 'Quyết định giao quyền tự chủ (ví dụ)' } });

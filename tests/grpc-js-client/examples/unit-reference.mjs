@@ -31,7 +31,7 @@ const ts = (iso) => { const ms = Date.parse(iso); return { seconds: String(Math.
 
 // 1. Each service's copy: the highest registry revision it applied and how many units it knows.
 const status = new reference.UnitReference(target, creds);
-for (const service of ['procedures', 'legal']) {
+for (const service of ['procedures', 'legal', 'finance', 'egov']) {
   const s = await call(status, 'GetStatus', {}, service);
   console.log(`${service}: revision ${s.revision}, ${s.units} units`);
 }

@@ -1,5 +1,7 @@
 using Cchc.Contracts.Events.Egov;
+using Cchc.Cli.Demo.Organisation;
 using Cchc.Contracts.Events.Procedures;
+using Cchc.Organisation.Api.Grpc;
 
 namespace Cchc.Cli.Demo.Egov;
 
@@ -7,7 +9,9 @@ namespace Cchc.Cli.Demo.Egov;
 /// Builds the GENERATED e-government data of Lai Châu (2015 – 31/3/2020) so that Appendix 7's rows 1–9, 12 and 14
 /// computed from it equal <see cref="EgovTargets"/>: one submission per source system, metric and report period
 /// (province-wide figures, about "UBND tỉnh Lai Châu"), and dated capability states of the provincial agencies,
-/// other provincial units, districts and communes. Deterministic; every record is labelled as generated.
+/// other provincial units, districts and communes — every one a unit of the demo registry (<see cref="OrganisationDemo"/>)
+/// that exists from the state's day to 31/3/2020, so that each count on a period's last day counts live units.
+/// Deterministic; every record is labelled as generated.
 /// </summary>
 public static class EgovGenerator
 {
@@ -17,34 +21,45 @@ public static class EgovGenerator
     public const string MailSource = "thu-cong-vu";
     public const string ReportSource = "bao-cao-stttt";
 
-    /// <summary>22 provincial agencies: the specialised agencies (sở and equivalents) and the offices working beside them.</summary>
-    public static readonly string[] Agencies =
-    [
-        "Văn phòng UBND tỉnh", "Sở Nội vụ", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Công Thương",
-        "Sở Nông nghiệp và Phát triển nông thôn", "Sở Giao thông vận tải", "Sở Xây dựng", "Sở Tài nguyên và Môi trường",
-        "Sở Thông tin và Truyền thông", "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch",
-        "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Ngoại vụ", "Thanh tra tỉnh", "Ban Dân tộc tỉnh",
-        "Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Trung tâm Phục vụ hành chính công tỉnh",
-    ];
+    /// <summary>The window in which every unit named by a capability state exists: from the first state (2014) to 31/3/2020.</summary>
+    private static readonly DateOnly FirstState = new(2014, 10, 15);
 
-    /// <summary>Other provincial units (sub-departments, centres) that took up document-management software in 2019.</summary>
-    public static readonly string[] OtherProvincialUnits =
-    [
-        "Chi cục Kiểm lâm", "Chi cục Thủy lợi", "Chi cục Chăn nuôi và Thú y", "Chi cục Trồng trọt và Bảo vệ thực vật",
-        "Chi cục Phát triển nông thôn", "Chi cục Quản lý chất lượng Nông lâm sản và Thủy sản", "Chi cục Văn thư - Lưu trữ",
-        "Ban Thi đua - Khen thưởng", "Ban Tôn giáo", "Chi cục Dân số - Kế hoạch hóa gia đình", "Chi cục An toàn vệ sinh thực phẩm",
-        "Chi cục Bảo vệ môi trường", "Chi cục Tiêu chuẩn Đo lường Chất lượng", "Chi cục Quản lý thị trường", "Chi cục Giám định xây dựng",
-        "Chi cục Phòng, chống tệ nạn xã hội", "Trung tâm Giám định y khoa", "Trung tâm Công nghệ thông tin và Truyền thông",
-        "Trung tâm Xúc tiến đầu tư, Thương mại và Du lịch", "Trung tâm Kiểm soát bệnh tật", "Trung tâm Dịch vụ việc làm",
-        "Trung tâm Phát triển quỹ đất", "Trung tâm Quan trắc tài nguyên và môi trường", "Trung tâm Khuyến nông",
-        "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn", "Trung tâm Văn hóa tỉnh", "Thư viện tỉnh", "Bảo tàng tỉnh",
-        "Trung tâm Lưu trữ lịch sử tỉnh",
-    ];
+    /// <summary>
+    /// The registry's 22 provincial agencies (specialised agencies, cơ quan chuyên môn) that exist from the first state to
+    /// 31/3/2020, in registry order.
+    /// </summary>
+    public static IReadOnlyList<string> Agencies(DemoOrganisation registry) =>
+        [.. registry.LiveThroughout(UnitKind.SpecialisedAgency, FirstState, LastDay).Select(u => u.Name)];
+
+    /// <summary>
+    /// 29 other provincial units that took up document-management software in 2019, all of the registry: the other
+    /// agency, the sub-departments, the science and technology organisation and provincial public service units that
+    /// exist from 2019 to 31/3/2020.
+    /// </summary>
+    public static IReadOnlyList<string> OtherProvincialUnits(DemoOrganisation registry)
+    {
+        var from = new DateOnly(2019, 1, 1);
+        bool Provincial(DemoUnit unit) => unit.ParentCode is { } p && registry.Unit(p) is var parent
+            && (parent.Code == OrganisationDemo.Body(OrganisationDemo.ProvinceCode, false) || parent.Kind == UnitKind.SpecialisedAgency);
+        return
+        [
+            .. registry.LiveThroughout(UnitKind.OtherProvincialAgency, from, LastDay)
+                .Concat(registry.LiveThroughout(UnitKind.SubDepartment, from, LastDay))
+                .Concat(registry.LiveThroughout(UnitKind.PublicScienceTechnologyOrganisation, from, LastDay))
+                .Concat(registry.LiveThroughout(UnitKind.PublicServiceUnit, from, LastDay).Where(Provincial))
+                .Take(OtherProvincialUnitCount).Select(u => u.Name),
+        ];
+    }
+
+    /// <summary>Row 7's 59 in 2019: 8 districts, the 22 agencies and these.</summary>
+    public const int OtherProvincialUnitCount = 29;
+
+    private static DateOnly LastDay => DemoPeriod.All[^1].To;
 
     /// <summary>States recorded before the report's first period hold from this day.</summary>
     private static readonly DateOnly Before2015 = new(2014, 12, 1);
 
-    public static DemoEgovData Generate() => new(Metrics(), Capabilities());
+    public static DemoEgovData Generate(DemoOrganisation registry) => new(Metrics(), Capabilities(registry));
 
     private static List<DemoMetric> Metrics()
     {
@@ -85,11 +100,18 @@ public static class EgovGenerator
         return (long)part;
     }
 
-    private static List<DemoCapability> Capabilities()
+    private static List<DemoCapability> Capabilities(DemoOrganisation registry)
     {
         var states = new List<DemoCapability>();
         var districts = LaiChauUnits.DistrictUnits;
-        var communes = LaiChauUnits.CommuneUnits;
+        // The communes that exist to 31/3/2020: the two merged on 2020-02-01 took up neither software nor ISO 9001 in 2019.
+        var communes = LaiChauUnits.CommuneUnitsAfterMerger;
+        var agencies = Agencies(registry);
+        var others = OtherProvincialUnits(registry);
+        if (agencies.Count != 22 || others.Count != OtherProvincialUnitCount)
+        {
+            throw new InvalidOperationException($"The registry has {agencies.Count} agencies and {others.Count} other provincial units for 22 and {OtherProvincialUnitCount}.");
+        }
         void Add(IEnumerable<string> units, GovernmentLevel level, EgovCapability capability, DateOnly from,
             IsoVersion iso = IsoVersion.Unspecified) =>
             states.AddRange(units.Select(u => new DemoCapability(u, level, capability, from, InUse: true, iso,
@@ -97,27 +119,27 @@ public static class EgovGenerator
 
         // Row 7: 12 units (4 agencies and the 8 districts) before 2015; every provincial unit and district from 2019.
         var early = EgovTargets.DocumentManagement[0] - districts.Length;
-        Add(Agencies.Take(early), GovernmentLevel.Province, EgovCapability.DocumentManagement, Before2015);
+        Add(agencies.Take(early), GovernmentLevel.Province, EgovCapability.DocumentManagement, Before2015);
         Add(districts, GovernmentLevel.District, EgovCapability.DocumentManagement, Before2015);
         var upper2019 = EgovTargets.DocumentManagement[4] - districts.Length;
-        Add(Agencies.Concat(OtherProvincialUnits).Take(upper2019).Skip(early), GovernmentLevel.Province, EgovCapability.DocumentManagement,
+        Add(agencies.Concat(others).Take(upper2019).Skip(early), GovernmentLevel.Province, EgovCapability.DocumentManagement,
             new DateOnly(2019, 3, 1));
 
         // Rows 8–9: the agencies and districts.
         foreach (var capability in new[] { EgovCapability.Lan, EgovCapability.WebPortal })
         {
-            Add(Agencies.Take(EgovTargets.LanAndPortal - districts.Length), GovernmentLevel.Province, capability, Before2015);
+            Add(agencies.Take(EgovTargets.LanAndPortal - districts.Length), GovernmentLevel.Province, capability, Before2015);
             Add(districts, GovernmentLevel.District, capability, Before2015);
         }
 
         // Row 12: the districts before 2015; in 2019 the agencies with a receiving desk and every commune.
         Add(districts, GovernmentLevel.District, EgovCapability.OneStopShopSoftware, Before2015);
         var withDesk = EgovTargets.OneStopShopSoftware[4] - districts.Length - communes.Length;
-        Add(Agencies.Skip(1).Take(withDesk), GovernmentLevel.Province, EgovCapability.OneStopShopSoftware, new DateOnly(2019, 5, 2));
+        Add(agencies.Skip(1).Take(withDesk), GovernmentLevel.Province, EgovCapability.OneStopShopSoftware, new DateOnly(2019, 5, 2));
         Add(communes, GovernmentLevel.Commune, EgovCapability.OneStopShopSoftware, new DateOnly(2019, 5, 2));
 
         // Row 14: agencies and districts announced ISO 9001:2008 before 2015 and moved to ISO 9001:2015 in 2019; communes adopt it in 2019.
-        var isoAgencies = Agencies.Take(EgovTargets.IsoUnits - districts.Length).ToList();
+        var isoAgencies = agencies.Take(EgovTargets.IsoUnits - districts.Length).ToList();
         Add(isoAgencies, GovernmentLevel.Province, EgovCapability.Iso9001, new DateOnly(2014, 10, 15), IsoVersion.Iso2008);
         Add(districts, GovernmentLevel.District, EgovCapability.Iso9001, new DateOnly(2014, 10, 15), IsoVersion.Iso2008);
         Add(isoAgencies, GovernmentLevel.Province, EgovCapability.Iso9001, new DateOnly(2019, 6, 14), IsoVersion.Iso2015);

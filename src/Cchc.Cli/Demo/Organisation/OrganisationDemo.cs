@@ -3,10 +3,34 @@ using Cchc.Organisation.Api.Grpc;
 
 namespace Cchc.Cli.Demo.Organisation;
 
-/// <summary>The demo registry and staffing facts: changes in date order (the import applies them in order) and staffing items.</summary>
-public sealed record DemoOrganisation(IReadOnlyList<UnitChange> Changes, IReadOnlyList<StaffingItem> Staffing)
+/// <summary>
+/// The demo registry and staffing facts: changes in date order (the import applies them in order), staffing items, and
+/// the units the changes found (<see cref="Units"/>, from which the finance and e-government generators pick the units
+/// their facts name).
+/// </summary>
+public sealed record DemoOrganisation(IReadOnlyList<UnitChange> Changes, IReadOnlyList<StaffingItem> Staffing, IReadOnlyList<DemoUnit> Units)
 {
     public int UnitsFounded => Changes.Count(c => c.ChangeCase == UnitChange.ChangeOneofCase.Found);
+
+    /// <summary>The unit registered under <paramref name="code"/>.</summary>
+    public DemoUnit Unit(string code) => byCode.Value[code];
+
+    /// <summary>Every unit of <paramref name="kind"/> that exists on every day of [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public IEnumerable<DemoUnit> LiveThroughout(UnitKind kind, DateOnly from, DateOnly to) =>
+        Units.Where(u => u.Kind == kind && u.LiveOn(from) && u.LiveOn(to));
+
+    private readonly Lazy<Dictionary<string, DemoUnit>> byCode = new(() => Units.ToDictionary(u => u.Code, StringComparer.Ordinal));
+}
+
+/// <summary>
+/// A unit the demo registry founds, as it stands in the report's periods (from <see cref="OrganisationDemo.CatalogAsOf"/> to
+/// 31/3/2020): its name, kind, parent and sector on 1/1/2015 (or when founded later), the day it was founded and the last
+/// day it existed if a merger or dissolution before 1/4/2020 ended it (the 2025 reform is after every generated fact and
+/// not reflected here). Tests/Cchc.Organisation.Tests checks every generated fact against the registry the changes build.
+/// </summary>
+public sealed record DemoUnit(string Code, string Name, UnitKind Kind, string? ParentCode, PublicServiceSector Sector, DateOnly From, DateOnly? To)
+{
+    public bool LiveOn(DateOnly day) => From <= day && (To is null || day <= To);
 }
 
 /// <summary>
@@ -15,9 +39,12 @@ public sealed record DemoOrganisation(IReadOnlyList<UnitChange> Changes, IReadOn
 /// communes of <see cref="LaiChauUnits"/>, every administrative unit's HĐND and UBND, the provincial agencies (19 real
 /// names, 4 GENERATED "Cơ quan chuyên môn Minh Họa n", one merged into another in 2014), sub-departments with real
 /// names, and GENERATED agency divisions, district divisions and offices, public service units ("… Minh Họa nnn") so
-/// that Appendix 4 at 2010-12-31 and 2019-12-31 equals the reference; the 2020 commune merger and the 2025 two-tier
-/// reform (38 commune-level units: the grouping of communes is generated). Staffing facts reproduce Appendix 5 and the
-/// body's figures. Everything is deterministic.
+/// that Appendix 4 at 2010-12-31 and 2019-12-31 equals the reference, with a history between those days (schools founded
+/// 2011–2016, mergers 2011–2019) that leaves Appendix 6's units under autonomy alive on each report day; the bodies of the
+/// Party, the Fatherland Front and the socio-political organisations with their public service units, and public S&amp;T
+/// organisations — the budget units finance facts name that Appendix 4 does not count (docs/adr/0010-public-finance.md);
+/// the 2020 commune merger and the 2025 two-tier reform (38 commune-level units: the grouping of communes is generated).
+/// Staffing facts reproduce Appendix 5 and the body's figures. Everything is deterministic.
 /// </summary>
 public static class OrganisationDemo
 {
@@ -29,6 +56,12 @@ public static class OrganisationDemo
     public static readonly DateOnly AgencyMerger = new(2014, 7, 1);
     public static readonly DateOnly MarketSurveillanceTransferred = new(2018, 8, 1);
     public static readonly DateOnly Reform2025 = new(2025, 7, 1);
+
+    /// <summary>The first day of the report's periods: the catalog's names and parents are the units' on this day.</summary>
+    public static readonly DateOnly CatalogAsOf = new(2015, 1, 1);
+
+    /// <summary>The last day of the generated facts (the report's 2020 column ends on 31 March).</summary>
+    public static readonly DateOnly CatalogTo = new(2020, 3, 31);
 
     /// <summary>District committees' names (as in LaiChauUnits) → official code; the town's name before 2013-12-27.</summary>
     public static readonly (string Committee, string Code)[] DistrictCodes =
@@ -69,6 +102,44 @@ public static class OrganisationDemo
         (PublicServiceSector.EducationTraining, 2, 372, 322), (PublicServiceSector.Other, 2, 45, 48),
     ];
 
+    /// <summary>District schools founded 2011–2016 (and as many older ones, plus Appendix 4's decrease, merged 2017–2019).</summary>
+    public const int NewDistrictSchools = 45;
+
+    /// <summary>
+    /// When the service units of a column (1 provincial agencies, 2 district committees) fewer in 2019 than in 2010 merged:
+    /// (year, count). Between Appendix 4's two dates the demo keeps enough units for Appendix 6's counts of units under
+    /// autonomy on each year's last day (118, 119, 108, 98, 81 under agencies; 286, 479, 471, 427, 393 under districts,
+    /// with the Party's and mass organisations' units the finance department counts in the same rows).
+    /// </summary>
+    public static readonly (int Column, (int Year, int Count)[] Schedule)[] MergerSchedules =
+    [
+        (1, [(2011, 2), (2012, 2), (2013, 2), (2014, 2), (2015, 2), (2016, 5), (2017, 12), (2018, 10), (2019, 19)]),
+        (2, [(2017, 12), (2018, 45), (2019, 38)]),
+    ];
+
+    /// <summary>Public science and technology organisations (Decree 54/2016's row of Appendix 6: 3 until 2017, then 1).</summary>
+    public static readonly string[] ScienceTechnologyOrganisations =
+    [
+        "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng",
+        "Trung tâm Thông tin và Thống kê khoa học và công nghệ",
+    ];
+
+    /// <summary>The day the second and third science and technology organisations merged into the first.</summary>
+    public static readonly DateOnly ScienceTechnologyMerger = new(2018, 1, 1);
+
+    /// <summary>The province's Party committee, Fatherland Front committee and socio-political organisations.</summary>
+    public static readonly string[] ProvinceBodies =
+    [
+        "Tỉnh ủy Lai Châu", "Ủy ban MTTQ Việt Nam tỉnh Lai Châu", "Hội Liên hiệp Phụ nữ tỉnh Lai Châu", "Hội Nông dân tỉnh Lai Châu",
+        "Tỉnh đoàn Lai Châu", "Hội Cựu chiến binh tỉnh Lai Châu",
+    ];
+
+    /// <summary>Public service units of the province's Party and mass organisations (the political school, the newspaper, 6 generated).</summary>
+    public const int ProvincePartyServiceUnits = 8;
+
+    /// <summary>Public service units of the districts' Party and mass organisations (8 political training centres, 15 generated).</summary>
+    public const int DistrictPartyServiceUnits = 23;
+
     /// <summary>Agency divisions at 2010-12-31 (128) and 2019-12-31 (108).</summary>
     public const int AgencyDivisions2010 = 128;
     public const int AgencyDivisionsMerged = 20;
@@ -91,11 +162,16 @@ public static class OrganisationDemo
             Districts();
             Agencies();
             ServiceUnits();
+            ScienceTechnology();
+            PartyAndMassOrganisations();
             RecordMerger2020();
             RecordReform2025();
             var ordered = changes.OrderBy(c => c.On).ThenBy(c => c.Seq).Select(c => c.Change).ToList();
-            return new DemoOrganisation(ordered, StaffingDemo.Generate(this.agencyCode));
+            return new DemoOrganisation(ordered, StaffingDemo.Generate(this.agencyCode), [.. catalog.Values]);
         }
+
+        /// <summary>The units founded, as they stand from <see cref="CatalogAsOf"/> (see <see cref="DemoUnit"/>), in founding order.</summary>
+        private readonly Dictionary<string, DemoUnit> catalog = new(StringComparer.Ordinal);
 
         private void Province()
         {
@@ -206,10 +282,15 @@ public static class OrganisationDemo
                 .Select(a => agencyCode[a]).ToArray();
             var districts2010 = DistrictCodes.Where(d => d.Code != "112").Select(d => d.Code).ToArray();
             var number = 0;
+            var mergers = new List<(int Column, string Code, string Target)>();
             foreach (var (sector, column, at2010, at2019) in ServiceUnitCells)
             {
+                // The district schools founded 2011–2016 (semi-boarding schools, preschools split off) and merged away
+                // 2017–2019 with more of the older ones (Resolution 19-NQ/TW): the counts between the two dates Appendix
+                // 4 gives are the demo's, sized so that Appendix 6 counts live units (docs/adr/0010-public-finance.md).
+                var newSchools = column == 2 && sector == PublicServiceSector.EducationTraining ? NewDistrictSchools : 0;
                 var codes = new List<(string Code, string Parent)>();
-                for (var i = 0; i < Math.Max(at2010, at2019); i++)
+                for (var i = 0; i < Math.Max(at2010, at2019) + newSchools; i++)
                 {
                     var code = $"DV-{++number:0000}";
                     var name = $"{Prefix(sector)} Minh Họa {number:0000}";
@@ -231,6 +312,13 @@ public static class OrganisationDemo
                         };
                         founded = column == 2 && parent == Body("111", false) ? TanUyenFounded : Founding;
                     }
+                    else if (newSchools > 0)
+                    {
+                        // Eight a school year from August 2011, in the seven districts of 2010.
+                        var k = i - at2010;
+                        parent = Body(districts2010[k % districts2010.Length], false);
+                        founded = new DateOnly(2011 + k / 8, 8, 15);
+                    }
                     else
                     {
                         // Founded after 2010: at the provincial committee in 2016, or in Nậm Nhùn after its founding.
@@ -240,27 +328,128 @@ public static class OrganisationDemo
                     Found(founded, code, name, UnitKind.PublicServiceUnit, parent, sector);
                     codes.Add((code, parent));
                 }
-                // Schools of Mường Tè and Sìn Hồ moved to Nậm Nhùn when it was founded (every 8th of them).
+                // Schools of Mường Tè and Sìn Hồ moved to Nậm Nhùn when it was founded (every 8th of those of 2010).
                 var moved = new HashSet<string>(StringComparer.Ordinal);
                 if (column == 2 && sector == PublicServiceSector.EducationTraining)
                 {
-                    var movable = codes.Where(c => c.Parent == Body("107", false) || c.Parent == Body("108", false)).Where((_, k) => k % 8 == 0).ToList();
+                    var movable = codes.Take(at2010).Where(c => c.Parent == Body("107", false) || c.Parent == Body("108", false)).Where((_, k) => k % 8 == 0).ToList();
                     foreach (var (code, _) in movable)
                     {
                         Move(NamNhunFounded, code, Body("112", false));
                         moved.Add(code);
                     }
                 }
-                // Fewer units in 2019: the last ones (not those moved to Nậm Nhùn) merged into the first unit of their
-                // parent during 2011–2016.
-                var merged = codes.Take(at2010).Reverse().Where(c => !moved.Contains(c.Code)).Take(Math.Max(0, at2010 - at2019)).ToList();
-                for (var k = 0; k < merged.Count; k++)
+                // Fewer units in 2019: the last ones of 2010 (not those moved to Nậm Nhùn) merged into the first unit of
+                // their parent, on the dates of the column's schedule.
+                var merged = codes.Take(at2010).Reverse().Where(c => !moved.Contains(c.Code)).Take(Math.Max(0, at2010 + newSchools - at2019)).ToList();
+                foreach (var unit in merged)
                 {
-                    var target = codes.First(c => c.Parent == merged[k].Parent);
-                    var on = new DateOnly(2011, 3, 1).AddDays(37 * k);
-                    Merge(on, $"merge-{merged[k].Code}", [merged[k].Code], target.Code == merged[k].Code ? codes[0].Code : target.Code);
+                    var target = codes.First(c => c.Parent == unit.Parent);
+                    mergers.Add((column, unit.Code, target.Code == unit.Code ? codes[0].Code : target.Code));
                 }
             }
+            foreach (var (column, schedule) in MergerSchedules)
+            {
+                var queue = new Queue<(int Column, string Code, string Target)>(mergers.Where(m => m.Column == column));
+                foreach (var (year, count) in schedule)
+                {
+                    for (var k = 0; k < count; k++)
+                    {
+                        var (_, code, target) = queue.Dequeue();
+                        // District schools merge when a school year starts; other units through the year.
+                        var on = column == 2 ? new DateOnly(year, 8, 1).AddDays(k * 30 / count) : new DateOnly(year, 2, 1).AddDays(k * 300 / count);
+                        Merge(on, $"merge-{code}", [code], target);
+                    }
+                }
+                if (queue.Count > 0)
+                {
+                    throw new InvalidOperationException($"The merger schedule of column {column} leaves {queue.Count} units unmerged.");
+                }
+            }
+        }
+
+        /// <summary>Public science and technology organisations of the Department of Science and Technology: two merged into the first in 2018.</summary>
+        private void ScienceTechnology()
+        {
+            var science = agencyCode[LaiChauUnits.Science];
+            for (var i = 0; i < ScienceTechnologyOrganisations.Length; i++)
+            {
+                Found(Founding, $"KHCN-{i + 1:00}", ScienceTechnologyOrganisations[i], UnitKind.PublicScienceTechnologyOrganisation, science);
+            }
+            Merge(ScienceTechnologyMerger, "merge-KHCN-02-03", ["KHCN-02", "KHCN-03"], "KHCN-01");
+        }
+
+        /// <summary>
+        /// The bodies of the Party, the Fatherland Front and the socio-political organisations at the province and in each
+        /// district (budget units of the province and districts beside the People's Committees' own organisations), and
+        /// their public service units. Names of real kinds of bodies; the service units beyond the political training
+        /// centres, the school and the newspaper, and the veterans' associations merged in 2017–2018, are GENERATED.
+        /// </summary>
+        private void PartyAndMassOrganisations()
+        {
+            var bodies = new List<string>();
+            for (var i = 0; i < ProvinceBodies.Length; i++)
+            {
+                var code = $"{ProvinceCode}-DT{i + 1}";
+                Found(Founding, code, ProvinceBodies[i], UnitKind.PartyOrMassOrganisation, ProvinceCode);
+                bodies.Add(code);
+            }
+            var number = 0;
+            void ServiceUnit(string parent, string? name, PublicServiceSector sector, DateOnly founded) =>
+                Found(founded, $"DV-DT-{++number:00}", name ?? $"Đơn vị sự nghiệp đoàn thể Minh Họa {number:00}", UnitKind.PublicServiceUnit, parent, sector);
+            ServiceUnit(bodies[0], "Trường Chính trị tỉnh Lai Châu", PublicServiceSector.EducationTraining, Founding);
+            ServiceUnit(bodies[0], "Báo Lai Châu", PublicServiceSector.CultureSports, Founding);
+            for (var k = 0; k < ProvincePartyServiceUnits - 2; k++)
+            {
+                ServiceUnit(bodies[1 + k % (bodies.Count - 1)], null, PublicServiceSector.Other, Founding);
+            }
+
+            var districtBodies = new List<(string Code, DateOnly Founded)>();
+            foreach (var (committee, code) in DistrictCodes)
+            {
+                var name = committee["UBND ".Length..];
+                var founded = code switch { "111" => TanUyenFounded, "112" => NamNhunFounded, _ => Founding };
+                var firstName = code == "105" ? TownName : name;
+                var names = DistrictBodyNames(firstName);
+                var count = code == "112" ? names.Length - 1 : names.Length; // Nậm Nhùn (2013) without a veterans' association of its own
+                for (var i = 0; i < count; i++)
+                {
+                    Found(founded, $"{code}-DT{i + 1}", names[i], UnitKind.PartyOrMassOrganisation, code);
+                    if (code == "105")
+                    {
+                        Rename(CityRenamed, $"{code}-DT{i + 1}", DistrictBodyNames(name)[i]);
+                    }
+                }
+                ServiceUnit($"{code}-DT1", $"Trung tâm Bồi dưỡng chính trị {firstName}", PublicServiceSector.EducationTraining, founded);
+                if (code == "105")
+                {
+                    Rename(CityRenamed, $"DV-DT-{number:00}", $"Trung tâm Bồi dưỡng chính trị {name}");
+                }
+                districtBodies.AddRange(Enumerable.Range(2, 4).Select(i => ($"{code}-DT{i}", founded)));
+            }
+            for (var k = 0; k < DistrictPartyServiceUnits - DistrictCodes.Length; k++)
+            {
+                var (parent, founded) = districtBodies[k * 7 % districtBodies.Count];
+                ServiceUnit(parent, null, PublicServiceSector.Other, founded);
+            }
+            // The veterans' associations of seven districts merged into their district's Fatherland Front committee (generated).
+            var veterans = DistrictCodes.Where(d => d.Code != "112").Select(d => d.Code).ToList();
+            for (var i = 0; i < veterans.Count; i++)
+            {
+                var on = i < 3 ? new DateOnly(2017, 7, 1) : new DateOnly(2018, 7, 1);
+                Merge(on, $"merge-{veterans[i]}-DT6", [$"{veterans[i]}-DT6"], $"{veterans[i]}-DT2");
+            }
+        }
+
+        /// <summary>A district's Party committee, Fatherland Front committee, women's and farmers' unions, youth union and veterans' association.</summary>
+        private static string[] DistrictBodyNames(string district)
+        {
+            var space = district.StartsWith("thành phố ", StringComparison.Ordinal) ? "thành phố ".Length
+                : district.StartsWith("thị xã ", StringComparison.Ordinal) ? "thị xã ".Length : "huyện ".Length;
+            var (party, youth) = district[..space] switch { "thành phố " => ("Thành ủy ", "Thành đoàn "), "thị xã " => ("Thị ủy ", "Thị đoàn "), _ => ("Huyện ủy ", "Huyện đoàn ") };
+            var bare = district[space..];
+            return [party + bare, "Ủy ban MTTQ Việt Nam " + district, "Hội Liên hiệp Phụ nữ " + district, "Hội Nông dân " + district, youth + bare,
+                "Hội Cựu chiến binh " + district];
         }
 
         private static string Prefix(PublicServiceSector sector) => sector switch
@@ -385,6 +574,7 @@ public static class OrganisationDemo
             {
                 districtServiceUnits.Add((code, p[..^"-UBND".Length]));
             }
+            catalog.Add(code, new DemoUnit(code, name, kind, parent, sector, on, null));
             Add(on, new UnitChange
             {
                 Found = new FoundUnitRequest
@@ -396,11 +586,40 @@ public static class OrganisationDemo
             });
         }
 
-        private void Rename(DateOnly on, string code, string name) =>
+        private void Rename(DateOnly on, string code, string name)
+        {
+            Catalogue(on, code, u => u with { Name = name });
             Add(on, new UnitChange { Rename = new RenameUnitRequest { ChangeId = $"rename-{code}-{Iso(on)}", EffectiveOn = Iso(on), UnitCode = code, NewName = name } });
+        }
+
+        /// <summary>A rename or move before <see cref="CatalogAsOf"/> is the catalog's state; none happens inside the facts' range but Sùng Phài's move to the city (2020), which no generator reads.</summary>
+        private void Catalogue(DateOnly on, string code, Func<DemoUnit, DemoUnit> change)
+        {
+            if (on < CatalogAsOf && catalog.TryGetValue(code, out var unit))
+            {
+                catalog[code] = change(unit);
+            }
+        }
+
+        /// <summary>A unit ended by a change dated inside the facts' range exists up to the day before; an administrative unit's bodies end with it.</summary>
+        private void Ended(DateOnly on, string code)
+        {
+            if (on > CatalogTo)
+            {
+                return;
+            }
+            foreach (var ended in new[] { code, Body(code, true), Body(code, false) })
+            {
+                if (catalog.TryGetValue(ended, out var unit) && (ended == code || unit.ParentCode == code))
+                {
+                    catalog[ended] = unit with { To = on.AddDays(-1) };
+                }
+            }
+        }
 
         private void Move(DateOnly on, string code, string parent)
         {
+            Catalogue(on, code, u => u with { ParentCode = parent });
             Add(on, new UnitChange { Move = new MoveUnitRequest { ChangeId = $"move-{code}-{Iso(on)}", EffectiveOn = Iso(on), UnitCode = code, NewParentCode = parent } });
             var index = districtServiceUnits.FindIndex(u => u.Code == code);
             if (index >= 0 && parent.EndsWith("-UBND", StringComparison.Ordinal))
@@ -409,8 +628,11 @@ public static class OrganisationDemo
             }
         }
 
-        private void Dissolve(DateOnly on, string code) =>
+        private void Dissolve(DateOnly on, string code)
+        {
+            Ended(on, code);
             Add(on, new UnitChange { Dissolve = new DissolveUnitRequest { ChangeId = $"dissolve-{code}", EffectiveOn = Iso(on), UnitCode = code } });
+        }
 
         private void Merge(DateOnly on, string id, string[] sources, string target)
         {
@@ -418,6 +640,15 @@ public static class OrganisationDemo
             change.Merge.SourceCodes.AddRange(sources);
             Add(on, change);
             districtServiceUnits.RemoveAll(u => sources.Contains(u.Code));
+            foreach (var source in sources)
+            {
+                Ended(on, source);
+                // What a merged organisation held moves to the target (a merged administrative unit's bodies end with it).
+                foreach (var child in catalog.Values.Where(u => u.ParentCode == source && u.LiveOn(on)).ToList())
+                {
+                    Catalogue(on, child.Code, u => u with { ParentCode = target });
+                }
+            }
         }
 
         private void Add(DateOnly on, UnitChange change) => changes.Add((on, changes.Count, change));

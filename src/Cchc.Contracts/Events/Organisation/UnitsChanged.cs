@@ -96,6 +96,15 @@ public enum UnitKind
     /// know it counts it nowhere.
     /// </summary>
     OtherProvincialAgency = 19,
+    /// <summary>
+    /// A body of the Communist Party, the Fatherland Front or a socio-political organisation at an administrative level
+    /// (văn phòng tỉnh ủy/huyện ủy, ủy ban MTTQ, hội liên hiệp phụ nữ, hội nông dân, đoàn thanh niên, hội cựu chiến binh;
+    /// parent: the administrative unit), financed by the state budget. Not an organisation of the People's Committee, so
+    /// Appendix 4 does not count it (nor its public service units); finance facts name it — the province's budget units
+    /// under autonomy (Decrees 130/2005, 117/2013) include it (docs/adr/0010-public-finance.md). Added after the first
+    /// versions of this contract: a consumer that does not know it counts it nowhere.
+    /// </summary>
+    PartyOrMassOrganisation = 20,
 }
 
 public enum PublicServiceSector

@@ -189,6 +189,29 @@ namespace Cchc.Finance.Api.Data.Migrations
                     b.ToTable("unreported_breakdowns", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Messaging.InboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasColumnType("text")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
+
+                    b.ToTable("inbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
@@ -242,6 +265,65 @@ namespace Cchc.Finance.Api.Data.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.ReferenceData.UnitReferencePeriod", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<string>("ParentCode")
+                        .HasColumnType("text")
+                        .HasColumnName("parent_code");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("UnitCode", "ValidFrom")
+                        .HasName("pk_unit_reference_periods");
+
+                    b.HasIndex("Name", "ValidFrom")
+                        .HasDatabaseName("ix_unit_reference_periods_name_valid_from");
+
+                    b.ToTable("unit_reference_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.ReferenceData.UnitReferenceUnit", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code")
+                        .UseCollation("C");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UnitCode")
+                        .HasName("pk_unit_reference_units");
+
+                    b.ToTable("unit_reference_units", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Security.Audit.AuditEntry", b =>
@@ -353,6 +435,16 @@ namespace Cchc.Finance.Api.Data.Migrations
                         .HasForeignKey("Unit")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cchc.ReferenceData.UnitReferencePeriod", b =>
+                {
+                    b.HasOne("Cchc.ReferenceData.UnitReferenceUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_reference_periods_units");
                 });
 
             modelBuilder.Entity("Cchc.Finance.Api.Data.AutonomyUnitEntity", b =>
