@@ -1,7 +1,7 @@
-using Cchc.Reporting.Api.Apis;
+using Cchc.Reporting.Api.Reports.Http;
 using Cchc.Reporting.Api.Extensions;
-using Cchc.Reporting.Api.Grpc;
-using Cchc.Reporting.Api.Pages;
+using Cchc.Reporting.Api.Reports.Grpc;
+using Cchc.Reporting.Api.Reports.Pages;
 using Cchc.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,7 +1,7 @@
-using Cchc.Reporting.Api.Domain.Reports;
-using S = Cchc.Reporting.Api.Domain.Indicators.StaffingIndicators;
+using Cchc.Reporting.Api.Reports;
+using S = Cchc.Reporting.Api.CivilService.CivilServiceIndicators;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.CivilService;
 
 /// <summary>
 /// Phụ lục 5: civil servants and public employees, row for row as in the source report, from the organisation service's

@@ -1,9 +1,8 @@
 using Cchc.Contracts.Events.Organisation;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.CivilService;
 
 /// <summary>
 /// Staffing indicators from staffing_facts. A stock metric (quota, employed, commune civil servants' qualification) of a
@@ -11,7 +10,7 @@ namespace Cchc.Reporting.Api.Domain.Indicators;
 /// a flow metric is the sum of the facts lying wholly inside the period (individual records count 1 each). Reductions
 /// (quota reduced) compare the stock of the period's first year with the stock of the period.
 /// </summary>
-public sealed class StaffingIndicators(ReportingDbContext db) : IIndicatorSource
+public sealed class CivilServiceIndicators(ReportingDbContext db) : IIndicatorSource
 {
     public const string CivilServantQuota = "staffing.civil_servants.quota";
     public const string CivilServantsEmployed = "staffing.civil_servants.employed";

@@ -1,9 +1,9 @@
 using Cchc.Contracts.Events.Organisation;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Indicators;
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Organisation;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Organisation;
+namespace Cchc.Reporting.Api.CivilService;
 
 /// <summary>One unit's staffing figures for a period: <see cref="Values"/> by metric name.</summary>
 public sealed record UnitStaffingRow(string UnitCode, string Name, IReadOnlyList<string> RolledUpFrom, IReadOnlyDictionary<string, long> Values);

@@ -2,16 +2,17 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Cchc.Contracts;
 using Cchc.Messaging;
-using Cchc.Reporting.Api.Consumers;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Grpc;
+using Cchc.Reporting.Api.Reports;
 using Cchc.Security;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Reporting.Api.Extensions;
 
-public static class Extensions
+public static class ApplicationServiceExtensions
 {
     /// <summary>The read model (PostgreSQL "reportingdb"), the event consumers, security (tokens, rules, audit of refusals), gRPC and the report catalogue.</summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
@@ -21,22 +22,7 @@ public static class Extensions
         builder.Services.AddDbContext<ReportingDbContext>(options => options.UseNpgsql(connectionString));
         builder.Services.AddHealthChecks().AddDbContextCheck<ReportingDbContext>("reportingdb");
 
-        builder.AddCchcMessaging(bus =>
-        {
-            bus.AddConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecordedConsumerDefinition>();
-            bus.AddConsumer<DossiersRecordedConsumer, DossiersRecordedConsumerDefinition>();
-            bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
-            bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
-            bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
-            bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
-            bus.AddConsumer<AutonomyStatusesRecordedConsumer, AutonomyStatusesRecordedConsumerDefinition>();
-            bus.AddConsumer<BudgetFiguresRecordedConsumer, BudgetFiguresRecordedConsumerDefinition>();
-            bus.AddConsumer<UnreportedBreakdownsDeclaredConsumer, UnreportedBreakdownsDeclaredConsumerDefinition>();
-            bus.AddConsumer<UnitsChangedConsumer, UnitsChangedConsumerDefinition>();
-            bus.AddConsumer<StaffingRecordedConsumer, StaffingRecordedConsumerDefinition>();
-            bus.AddConsumer<MetricsSubmittedConsumer, MetricsSubmittedConsumerDefinition>();
-            bus.AddConsumer<CapabilityStatesRecordedConsumer, CapabilityStatesRecordedConsumerDefinition>();
-        });
+        builder.AddCchcMessaging(bus => bus.AddFactConsumers());
 
         builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s
             .Read(nameof(ReportingService.ReportingServiceBase.GetAppendix), SecurityScopes.ReportingRead)));

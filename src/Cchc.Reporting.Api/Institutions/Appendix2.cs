@@ -1,8 +1,7 @@
-using Cchc.Reporting.Api.Domain.Indicators;
-using Cchc.Reporting.Api.Domain.Reports;
-using L = Cchc.Reporting.Api.Domain.Indicators.LegalDocumentIndicators;
+using Cchc.Reporting.Api.Reports;
+using L = Cchc.Reporting.Api.Institutions.InstitutionsIndicators;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.Institutions;
 
 /// <summary>
 /// Phụ lục 2: institutional reform (legal normative documents), row for row as in the source report. Every row is

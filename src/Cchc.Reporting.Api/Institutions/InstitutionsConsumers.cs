@@ -1,75 +1,41 @@
 using Cchc.Contracts.Events.Legal;
-using Cchc.Messaging;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
-using MassTransit;
 
-namespace Cchc.Reporting.Api.Consumers;
+namespace Cchc.Reporting.Api.Institutions;
 
-/// <summary>Upserts legal document states into legal_document_facts once per message, keeping the highest version.</summary>
-public sealed class LegalDocumentsRecordedConsumer(ReportingDbContext db, ILogger<LegalDocumentsRecordedConsumer> logger) : IConsumer<LegalDocumentsRecorded>
+/// <summary>Upserts legal document states into legal_document_facts, keeping the highest version.</summary>
+public sealed class LegalDocumentsRecordedConsumer(ReportingDbContext db, ILogger<LegalDocumentsRecordedConsumer> logger)
+    : FactConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecorded>(db, logger), IFactConsumer
 {
-    public const string Name = "reporting-legal-documents-recorded";
+    public static string InboxName => "reporting-legal-documents-recorded";
 
-    public async Task Consume(ConsumeContext<LegalDocumentsRecorded> context)
-    {
-        var written = 0;
-        var handled = await db.HandleOnceAsync(context, Name, async ct =>
-            written = await db.UpsertLegalDocumentFactsAsync(context.Message.Documents, ct));
-        logger.LogDebug("Message {MessageId}: {Count} legal documents, {Written} written (handled: {Handled})",
-            context.MessageId, context.Message.Documents.Count, written, handled);
-    }
+    protected override int CountOf(LegalDocumentsRecorded message) => message.Documents.Count;
+
+    protected override Task<int> ApplyAsync(ReportingDbContext db, LegalDocumentsRecorded message, CancellationToken cancellationToken) =>
+        db.UpsertLegalDocumentFactsAsync(message.Documents, cancellationToken);
 }
 
-public sealed class LegalDocumentsRecordedConsumerDefinition : ConsumerDefinition<LegalDocumentsRecordedConsumer>
+/// <summary>Upserts review findings into review_finding_facts, keeping the highest version.</summary>
+public sealed class ReviewFindingsRecordedConsumer(ReportingDbContext db, ILogger<ReviewFindingsRecordedConsumer> logger)
+    : FactConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecorded>(db, logger), IFactConsumer
 {
-    public LegalDocumentsRecordedConsumerDefinition()
-    {
-        ConcurrentMessageLimit = 4;
-    }
+    public static string InboxName => "reporting-review-findings-recorded";
+
+    protected override int CountOf(ReviewFindingsRecorded message) => message.Findings.Count;
+
+    protected override Task<int> ApplyAsync(ReportingDbContext db, ReviewFindingsRecorded message, CancellationToken cancellationToken) =>
+        db.UpsertReviewFindingFactsAsync(message.Findings, cancellationToken);
 }
 
-/// <summary>Upserts review findings into review_finding_facts once per message, keeping the highest version.</summary>
-public sealed class ReviewFindingsRecordedConsumer(ReportingDbContext db, ILogger<ReviewFindingsRecordedConsumer> logger) : IConsumer<ReviewFindingsRecorded>
+/// <summary>Upserts checks into document_check_facts, keeping the highest version.</summary>
+public sealed class DocumentChecksRecordedConsumer(ReportingDbContext db, ILogger<DocumentChecksRecordedConsumer> logger)
+    : FactConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecorded>(db, logger), IFactConsumer
 {
-    public const string Name = "reporting-review-findings-recorded";
+    public static string InboxName => "reporting-document-checks-recorded";
 
-    public async Task Consume(ConsumeContext<ReviewFindingsRecorded> context)
-    {
-        var written = 0;
-        var handled = await db.HandleOnceAsync(context, Name, async ct =>
-            written = await db.UpsertReviewFindingFactsAsync(context.Message.Findings, ct));
-        logger.LogDebug("Message {MessageId}: {Count} review findings, {Written} written (handled: {Handled})",
-            context.MessageId, context.Message.Findings.Count, written, handled);
-    }
-}
+    protected override int CountOf(DocumentChecksRecorded message) => message.Checks.Count;
 
-public sealed class ReviewFindingsRecordedConsumerDefinition : ConsumerDefinition<ReviewFindingsRecordedConsumer>
-{
-    public ReviewFindingsRecordedConsumerDefinition()
-    {
-        ConcurrentMessageLimit = 4;
-    }
-}
-
-/// <summary>Upserts checks into document_check_facts once per message, keeping the highest version.</summary>
-public sealed class DocumentChecksRecordedConsumer(ReportingDbContext db, ILogger<DocumentChecksRecordedConsumer> logger) : IConsumer<DocumentChecksRecorded>
-{
-    public const string Name = "reporting-document-checks-recorded";
-
-    public async Task Consume(ConsumeContext<DocumentChecksRecorded> context)
-    {
-        var written = 0;
-        var handled = await db.HandleOnceAsync(context, Name, async ct =>
-            written = await db.UpsertDocumentCheckFactsAsync(context.Message.Checks, ct));
-        logger.LogDebug("Message {MessageId}: {Count} checks, {Written} written (handled: {Handled})",
-            context.MessageId, context.Message.Checks.Count, written, handled);
-    }
-}
-
-public sealed class DocumentChecksRecordedConsumerDefinition : ConsumerDefinition<DocumentChecksRecordedConsumer>
-{
-    public DocumentChecksRecordedConsumerDefinition()
-    {
-        ConcurrentMessageLimit = 4;
-    }
+    protected override Task<int> ApplyAsync(ReportingDbContext db, DocumentChecksRecorded message, CancellationToken cancellationToken) =>
+        db.UpsertDocumentCheckFactsAsync(message.Checks, cancellationToken);
 }

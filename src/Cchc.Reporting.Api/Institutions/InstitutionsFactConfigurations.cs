@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cchc.Reporting.Api.Data.Configurations;
+namespace Cchc.Reporting.Api.Institutions;
 
 internal sealed class LegalDocumentFactConfiguration : IEntityTypeConfiguration<LegalDocumentFact>
 {

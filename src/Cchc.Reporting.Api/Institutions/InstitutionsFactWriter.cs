@@ -1,11 +1,12 @@
 using Cchc.Contracts.Events.Legal;
+using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Institutions;
 
 /// <summary>Upserts legal documents, review findings and checks, each keyed by its id and keeping the highest version.</summary>
-public static class LegalFactWriter
+public static class InstitutionsFactWriter
 {
     private const string DocumentsSql = """
         INSERT INTO legal_document_facts AS t (document_id, version, kind, issuing_body, level, signed_on, expired_on)

@@ -1,4 +1,4 @@
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Institutions;
 
 /// <summary>A legal document's latest known state (table legal_document_facts); enums as their contract numbers.</summary>
 public sealed class LegalDocumentFact

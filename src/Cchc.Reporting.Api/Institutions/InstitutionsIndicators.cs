@@ -1,7 +1,7 @@
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Institutions;
 
 /// <summary>
 /// Appendix 2's facts (institutional reform), for each period [from, to]:
@@ -12,7 +12,7 @@ namespace Cchc.Reporting.Api.Domain.Indicators;
 /// the period. Document counts are distinct documents (a document reviewed or checked twice in a period counts once).
 /// Enum numbers are those of Cchc.Contracts.Events.Legal / Procedures.GovernmentLevel.
 /// </summary>
-public sealed class LegalDocumentIndicators(ReportingDbContext db) : IIndicatorSource
+public sealed class InstitutionsIndicators(ReportingDbContext db) : IIndicatorSource
 {
     public const string IssuedTotal = "legal.issued.total";
     public const string ProvinceCouncilResolutions = "legal.issued.province_council_resolutions";

@@ -1,14 +1,14 @@
-using Cchc.Reporting.Api.Domain.Reports;
-using L = Cchc.Reporting.Api.Domain.Indicators.LegalDocumentIndicators;
+using Cchc.Reporting.Api.Reports;
+using L = Cchc.Reporting.Api.Institutions.InstitutionsIndicators;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.Institutions;
 
 /// <summary>
 /// The body's institutional figures: legal normative documents the provincial People's Council and Committee issued
 /// (the source: "669 văn bản QPPL … 177 nghị quyết của HĐND tỉnh và 487 quyết định, 05 Chỉ thị của UBND tỉnh", for
 /// 2011 – 30/3/2020; ask for that period).
 /// </summary>
-public sealed class InstitutionalKeyFigures : IKeyFigures
+public sealed class InstitutionsKeyFigures : IKeyFigures
 {
     public string Area => "institutions";
 

@@ -1,8 +1,8 @@
-using Cchc.Reporting.Api.Domain.Reports;
-using E = Cchc.Reporting.Api.Domain.Indicators.EgovIndicators;
-using O = Cchc.Reporting.Api.Domain.Indicators.OnlineServiceIndicators;
+using Cchc.Reporting.Api.Reports;
+using E = Cchc.Reporting.Api.Modernisation.ModernisationIndicators;
+using O = Cchc.Reporting.Api.Modernisation.OnlineServiceIndicators;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.Modernisation;
 
 /// <summary>
 /// Phụ lục 7: administrative modernisation, row for row as in the source report. Rows 1–9, 12 and 14 come from the

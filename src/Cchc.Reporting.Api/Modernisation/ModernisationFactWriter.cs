@@ -1,11 +1,12 @@
 using Cchc.Contracts.Events.Egov;
+using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Modernisation;
 
 /// <summary>Upserts e-government metric submissions and capability states, each keyed by its identity and keeping the highest revision.</summary>
-public static class EgovFactWriter
+public static class ModernisationFactWriter
 {
     private const string MetricsSql = """
         INSERT INTO egov_metric_facts AS t (source_system, unit, metric, period_from, period_to, unit_level, value, revision)

@@ -1,4 +1,4 @@
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Modernisation;
 
 /// <summary>
 /// A metric submission's latest known value (table egov_metric_facts), keyed by (source system, unit, metric, period);

@@ -1,9 +1,8 @@
 using Cchc.Contracts.Events.Egov;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Modernisation;
 
 /// <summary>
 /// E-government figures from the e-government service's submissions and capability states (docs/adr/0011):
@@ -15,7 +14,7 @@ namespace Cchc.Reporting.Api.Domain.Indicators;
 /// "in use"; the ISO row is "units that announced ISO 9001 / units whose ISO state is recorded", both among provincial
 /// agencies and district-level units.
 /// </summary>
-public sealed class EgovIndicators(ReportingDbContext db) : IIndicatorSource
+public sealed class ModernisationIndicators(ReportingDbContext db) : IIndicatorSource
 {
     public const string ElectronicDocumentRate = "egov.documents.electronic_rate";
     public const string AxisConnectedUnits = "egov.axis.connected_units";

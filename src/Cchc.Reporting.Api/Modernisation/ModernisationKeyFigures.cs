@@ -1,8 +1,8 @@
-using Cchc.Reporting.Api.Domain.Reports;
-using E = Cchc.Reporting.Api.Domain.Indicators.EgovIndicators;
-using O = Cchc.Reporting.Api.Domain.Indicators.OnlineServiceIndicators;
+using Cchc.Reporting.Api.Reports;
+using E = Cchc.Reporting.Api.Modernisation.ModernisationIndicators;
+using O = Cchc.Reporting.Api.Modernisation.OnlineServiceIndicators;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.Modernisation;
 
 /// <summary>
 /// The body's modernisation figures (the source: "1.715.399 văn bản điện tử … đến 01/4/2020", "1.983 chữ ký số",

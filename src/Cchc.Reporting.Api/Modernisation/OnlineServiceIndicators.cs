@@ -1,7 +1,7 @@
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Modernisation;
 
 /// <summary>
 /// Appendix 7's rows derived from the procedures service's facts, not typed in (docs/adr/0011):

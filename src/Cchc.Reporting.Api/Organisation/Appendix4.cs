@@ -1,7 +1,7 @@
-using Cchc.Reporting.Api.Domain.Reports;
-using O = Cchc.Reporting.Api.Domain.Indicators.OrganisationIndicators;
+using Cchc.Reporting.Api.Reports;
+using O = Cchc.Reporting.Api.Organisation.OrganisationIndicators;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.Organisation;
 
 /// <summary>
 /// Phụ lục 4: the organisations of the province on days (asOf=2010-12-31,2019-12-31; a period counts the structure on

@@ -1,53 +1,20 @@
 using Cchc.Contracts.Events.Organisation;
-using Cchc.Messaging;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
-using MassTransit;
 
-namespace Cchc.Reporting.Api.Consumers;
+namespace Cchc.Reporting.Api.Organisation;
 
-/// <summary>Replaces the unit period read model (unit_period_facts) with the newer histories of a UnitsChanged, once per message.</summary>
-public sealed class UnitsChangedConsumer(ReportingDbContext db, ILogger<UnitsChangedConsumer> logger) : IConsumer<UnitsChanged>
+/// <summary>Replaces the unit period read model (unit_period_facts) with the newer histories of a UnitsChanged.</summary>
+public sealed class UnitsChangedConsumer(ReportingDbContext db, ILogger<UnitsChangedConsumer> logger)
+    : FactConsumer<UnitsChangedConsumer, UnitsChanged>(db, logger), IFactConsumer
 {
-    public const string Name = "reporting-units-changed";
+    public static string InboxName => "reporting-units-changed";
 
-    public async Task Consume(ConsumeContext<UnitsChanged> context)
-    {
-        var replaced = 0;
-        var handled = await db.HandleOnceAsync(context, Name, async ct =>
-            replaced = await db.ReplaceUnitHistoriesAsync(context.Message.Units, ct));
-        logger.LogDebug("Message {MessageId}: {Count} unit histories, {Replaced} replaced (handled: {Handled})",
-            context.MessageId, context.Message.Units.Count, replaced, handled);
-    }
-}
+    /// <summary>Histories replace each other by revision: one at a time keeps the delete + insert of a unit simple.</summary>
+    public static int ConcurrentMessageLimit => 1;
 
-public sealed class UnitsChangedConsumerDefinition : ConsumerDefinition<UnitsChangedConsumer>
-{
-    public UnitsChangedConsumerDefinition()
-    {
-        // Histories replace each other by revision: one at a time keeps the delete+insert of a unit simple.
-        ConcurrentMessageLimit = 1;
-    }
-}
+    protected override int CountOf(UnitsChanged message) => message.Units.Count;
 
-/// <summary>Upserts staffing facts into staffing_facts once per message, keeping the highest revision of each key.</summary>
-public sealed class StaffingRecordedConsumer(ReportingDbContext db, ILogger<StaffingRecordedConsumer> logger) : IConsumer<StaffingRecorded>
-{
-    public const string Name = "reporting-staffing-recorded";
-
-    public async Task Consume(ConsumeContext<StaffingRecorded> context)
-    {
-        var written = 0;
-        var handled = await db.HandleOnceAsync(context, Name, async ct =>
-            written = await db.UpsertStaffingFactsAsync(context.Message.Facts, ct));
-        logger.LogDebug("Message {MessageId}: {Count} staffing facts, {Written} written (handled: {Handled})",
-            context.MessageId, context.Message.Facts.Count, written, handled);
-    }
-}
-
-public sealed class StaffingRecordedConsumerDefinition : ConsumerDefinition<StaffingRecordedConsumer>
-{
-    public StaffingRecordedConsumerDefinition()
-    {
-        ConcurrentMessageLimit = 4;
-    }
+    protected override Task<int> ApplyAsync(ReportingDbContext db, UnitsChanged message, CancellationToken cancellationToken) =>
+        db.ReplaceUnitHistoriesAsync(message.Units, cancellationToken);
 }

@@ -1,12 +1,13 @@
 using Cchc.Contracts.Events.Organisation;
+using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Organisation;
 
 /// <summary>
 /// Replaces each unit's periods when the event's revision is higher than the stored one (a history is whole, so the
-/// newest replaces the rest), and upserts staffing facts by key keeping the highest revision.
+/// newest replaces the rest).
 /// </summary>
 public static class OrganisationFactWriter
 {
@@ -23,15 +24,6 @@ public static class OrganisationFactWriter
         INSERT INTO unit_period_facts (unit_code, sequence, from_day, to_day, name, kind, parent_code, sector, successor_codes)
         SELECT u, s, f, t, n, k, p, sec, COALESCE(string_to_array(NULLIF(succ, ''), E'\n'), ARRAY[]::text[])
         FROM unnest(@units, @seqs, @froms, @tos, @names, @kinds, @parents, @sectors, @successors) AS x(u, s, f, t, n, k, p, sec, succ)
-        """;
-
-    private const string StaffingSql = """
-        INSERT INTO staffing_facts AS t (key, revision, unit_code, metric, from_day, to_day, value, individual)
-        SELECT * FROM unnest(@keys, @revisions, @units, @metrics, @froms, @tos, @values, @individual)
-        ON CONFLICT (key) DO UPDATE SET
-            revision = excluded.revision, unit_code = excluded.unit_code, metric = excluded.metric, from_day = excluded.from_day,
-            to_day = excluded.to_day, value = excluded.value, individual = excluded.individual
-        WHERE excluded.revision > t.revision
         """;
 
     /// <returns>How many units' histories were replaced.</returns>
@@ -71,22 +63,5 @@ public static class OrganisationFactWriter
             ], cancellationToken);
         }
         return replace.Count;
-    }
-
-    public static Task<int> UpsertStaffingFactsAsync(this ReportingDbContext db, IEnumerable<StaffingFact> facts, CancellationToken cancellationToken)
-    {
-        var batch = facts.GroupBy(f => f.Key, StringComparer.Ordinal).Select(g => g.MaxBy(f => f.Revision)!)
-            .OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
-        return batch.Count == 0 ? Task.FromResult(0) : db.Database.ExecuteSqlRawAsync(StaffingSql,
-        [
-            FactBatch.Array("keys", NpgsqlDbType.Text, batch.Select(f => f.Key)),
-            FactBatch.Array("revisions", NpgsqlDbType.Bigint, batch.Select(f => f.Revision)),
-            FactBatch.Array("units", NpgsqlDbType.Text, batch.Select(f => f.UnitCode)),
-            FactBatch.Array("metrics", NpgsqlDbType.Integer, batch.Select(f => (int)f.Metric)),
-            FactBatch.Array("froms", NpgsqlDbType.Date, batch.Select(f => f.From)),
-            FactBatch.Array("tos", NpgsqlDbType.Date, batch.Select(f => f.To)),
-            FactBatch.Array("values", NpgsqlDbType.Bigint, batch.Select(f => f.Value)),
-            FactBatch.Array("individual", NpgsqlDbType.Boolean, batch.Select(f => f.Individual)),
-        ], cancellationToken);
     }
 }

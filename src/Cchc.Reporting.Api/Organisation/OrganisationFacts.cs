@@ -1,4 +1,4 @@
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Organisation;
 
 /// <summary>A unit's latest known revision (table unit_revisions): a history with a lower or equal revision is ignored.</summary>
 public sealed class UnitRevisionFact
@@ -21,15 +21,3 @@ public sealed class UnitPeriodFact
     public string[] SuccessorCodes { get; set; } = [];
 }
 
-/// <summary>A staffing fact (table staffing_facts) keyed by its stable key, keeping the highest revision.</summary>
-public sealed class StaffingFactRow
-{
-    public required string Key { get; set; }
-    public long Revision { get; set; }
-    public required string UnitCode { get; set; }
-    public int Metric { get; set; }
-    public DateOnly FromDay { get; set; }
-    public DateOnly ToDay { get; set; }
-    public long Value { get; set; }
-    public bool Individual { get; set; }
-}

@@ -1,10 +1,8 @@
 using Cchc.Contracts.Events.Organisation;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Organisation;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Organisation;
 
 /// <summary>
 /// Counts of units by kind on the last day of each period, from the unit registry's read model (Appendix 4 and the

@@ -2,7 +2,7 @@ using Cchc.Contracts.Events.Organisation;
 using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cchc.Reporting.Api.Domain.Organisation;
+namespace Cchc.Reporting.Api.Organisation;
 
 /// <summary>
 /// The read model of the unit registry (unit_period_facts, from UnitsChanged): the structure on a day, and the

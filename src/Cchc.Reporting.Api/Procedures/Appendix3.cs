@@ -1,7 +1,6 @@
-using Cchc.Reporting.Api.Domain.Indicators;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>
 /// Phụ lục 3: administrative procedures (catalogue, one-stop shop, dossier results, feedback), row for row as in

@@ -1,6 +1,6 @@
 using Cchc.Contracts.Events.Procedures;
 
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>How a batch moves dossier_daily_counts: +1 for each new closed state, −1 for each closed state it replaces.</summary>
 public sealed class DailyCountChanges

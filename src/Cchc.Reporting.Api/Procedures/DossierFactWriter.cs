@@ -1,11 +1,12 @@
-using Cchc.Contracts;
 using Cchc.Contracts.Events.Procedures;
-using Microsoft.EntityFrameworkCore;
+using Cchc.Contracts;
+using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>
 /// Applies a batch of dossier states: a state is written when the dossier is new or the state is newer than the one

@@ -1,8 +1,8 @@
 using Cchc.Contracts.Events.Procedures;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>
 /// On-time rate by level: of the dossiers resolved in the period (closed_on in [from, to], status resolved) by

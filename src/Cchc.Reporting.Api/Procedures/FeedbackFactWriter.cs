@@ -1,9 +1,10 @@
-using Cchc.Contracts;
 using Cchc.Contracts.Events.Procedures;
+using Cchc.Contracts;
+using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>Upserts feedback states keyed by feedback id, keeping the highest version.</summary>
 public static class FeedbackFactWriter

@@ -1,7 +1,7 @@
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>Citizen feedback (PAKN) received, resolved and with its answer published in the period (local days).</summary>
 public sealed class FeedbackIndicators(ReportingDbContext db) : IIndicatorSource

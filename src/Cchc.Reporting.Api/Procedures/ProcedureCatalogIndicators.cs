@@ -1,7 +1,7 @@
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>
 /// The procedure catalogue at each period's end (day <c>to</c>): each procedure's version in effect that day

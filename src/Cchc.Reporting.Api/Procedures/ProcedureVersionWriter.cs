@@ -1,8 +1,9 @@
 using Cchc.Contracts.Events.Procedures;
+using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>
 /// Stores procedure versions, keyed by (code, version). A version is an immutable snapshot, so a duplicate or

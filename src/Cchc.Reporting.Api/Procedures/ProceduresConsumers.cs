@@ -1,30 +1,41 @@
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Messaging;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
-using MassTransit;
 
-namespace Cchc.Reporting.Api.Consumers;
+namespace Cchc.Reporting.Api.Procedures;
 
-/// <summary>Upserts a batch of dossier states (up to ~1,000 per message) into dossier_facts in one statement, once per message.</summary>
-public sealed class DossiersRecordedConsumer(ReportingDbContext db, ILogger<DossiersRecordedConsumer> logger) : IConsumer<DossiersRecorded>
+/// <summary>Stores every procedure version (keyed by code and version; a duplicate is skipped).</summary>
+public sealed class ProcedureVersionsRecordedConsumer(ReportingDbContext db, ILogger<ProcedureVersionsRecordedConsumer> logger)
+    : FactConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecorded>(db, logger), IFactConsumer
 {
-    public const string Name = "reporting-dossiers-recorded";
+    public static string InboxName => "reporting-procedure-versions-recorded";
 
-    public async Task Consume(ConsumeContext<DossiersRecorded> context)
-    {
-        var written = 0;
-        var handled = await db.HandleOnceAsync(context, Name, async ct =>
-            written = await db.UpsertDossierFactsAsync(context.Message.Dossiers, ct));
-        logger.LogDebug("Message {MessageId}: {Count} dossier states, {Written} written (handled: {Handled})",
-            context.MessageId, context.Message.Dossiers.Count, written, handled);
-    }
+    protected override int CountOf(ProcedureVersionsRecorded message) => message.Versions.Count;
+
+    protected override Task<int> ApplyAsync(ReportingDbContext db, ProcedureVersionsRecorded message, CancellationToken cancellationToken) =>
+        db.UpsertProcedureVersionsAsync(message.Versions, cancellationToken);
 }
 
-public sealed class DossiersRecordedConsumerDefinition : ConsumerDefinition<DossiersRecordedConsumer>
+/// <summary>Upserts a batch of dossier states (up to ~1,000 per message) into dossier_facts and moves dossier_daily_counts.</summary>
+public sealed class DossiersRecordedConsumer(ReportingDbContext db, ILogger<DossiersRecordedConsumer> logger)
+    : FactConsumer<DossiersRecordedConsumer, DossiersRecorded>(db, logger), IFactConsumer
 {
-    public DossiersRecordedConsumerDefinition()
-    {
-        // Each message is a large batch: a few in parallel keep both cores and PostgreSQL busy.
-        ConcurrentMessageLimit = 4;
-    }
+    public static string InboxName => "reporting-dossiers-recorded";
+
+    protected override int CountOf(DossiersRecorded message) => message.Dossiers.Count;
+
+    protected override Task<int> ApplyAsync(ReportingDbContext db, DossiersRecorded message, CancellationToken cancellationToken) =>
+        db.UpsertDossierFactsAsync(message.Dossiers, cancellationToken);
+}
+
+/// <summary>Upserts citizen feedback states into feedback_facts, keeping the highest version.</summary>
+public sealed class FeedbackRecordedConsumer(ReportingDbContext db, ILogger<FeedbackRecordedConsumer> logger)
+    : FactConsumer<FeedbackRecordedConsumer, FeedbackRecorded>(db, logger), IFactConsumer
+{
+    public static string InboxName => "reporting-feedback-recorded";
+
+    protected override int CountOf(FeedbackRecorded message) => message.Items.Count;
+
+    protected override Task<int> ApplyAsync(ReportingDbContext db, FeedbackRecorded message, CancellationToken cancellationToken) =>
+        db.UpsertFeedbackFactsAsync(message.Items, cancellationToken);
 }

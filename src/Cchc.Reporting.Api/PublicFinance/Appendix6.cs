@@ -1,7 +1,7 @@
-using Cchc.Reporting.Api.Domain.Reports;
-using F = Cchc.Reporting.Api.Domain.Indicators.PublicFinanceIndicators;
+using Cchc.Reporting.Api.Reports;
+using F = Cchc.Reporting.Api.PublicFinance.PublicFinanceIndicators;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.PublicFinance;
 
 /// <summary>
 /// Phụ lục 6: public finance reform (financial autonomy), row for row as in the source report, every row computed from

@@ -1,64 +1,44 @@
 using Cchc.Contracts.Events.Finance;
-using Cchc.Messaging;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
-using MassTransit;
 
-namespace Cchc.Reporting.Api.Consumers;
+namespace Cchc.Reporting.Api.PublicFinance;
 
-/// <summary>Replaces units' autonomy statuses in autonomy_status_facts once per message, when the incoming version is newer.</summary>
-public sealed class AutonomyStatusesRecordedConsumer(ReportingDbContext db, ILogger<AutonomyStatusesRecordedConsumer> logger) : IConsumer<AutonomyStatusesRecorded>
+/// <summary>Replaces units' autonomy statuses in autonomy_status_facts when the incoming version is newer.</summary>
+public sealed class AutonomyStatusesRecordedConsumer(ReportingDbContext db, ILogger<AutonomyStatusesRecordedConsumer> logger)
+    : FactConsumer<AutonomyStatusesRecordedConsumer, AutonomyStatusesRecorded>(db, logger), IFactConsumer
 {
-    public const string Name = "reporting-autonomy-statuses-recorded";
+    public static string InboxName => "reporting-autonomy-statuses-recorded";
 
-    public async Task Consume(ConsumeContext<AutonomyStatusesRecorded> context)
-    {
-        var handled = await db.HandleOnceAsync(context, Name, ct => db.UpsertAutonomyUnitFactsAsync(context.Message.Units, ct));
-        logger.LogDebug("Message {MessageId}: {Count} units' autonomy statuses (handled: {Handled})", context.MessageId, context.Message.Units.Count, handled);
-    }
+    /// <summary>One at a time: a unit's statuses are replaced by delete + insert, which two messages for one unit must not interleave.</summary>
+    public static int ConcurrentMessageLimit => 1;
+
+    protected override int CountOf(AutonomyStatusesRecorded message) => message.Units.Count;
+
+    protected override Task<int> ApplyAsync(ReportingDbContext db, AutonomyStatusesRecorded message, CancellationToken cancellationToken) =>
+        db.UpsertAutonomyUnitFactsAsync(message.Units, cancellationToken);
 }
 
-public sealed class AutonomyStatusesRecordedConsumerDefinition : ConsumerDefinition<AutonomyStatusesRecordedConsumer>
+/// <summary>Upserts budget figures into budget_figure_facts, keeping the highest version.</summary>
+public sealed class BudgetFiguresRecordedConsumer(ReportingDbContext db, ILogger<BudgetFiguresRecordedConsumer> logger)
+    : FactConsumer<BudgetFiguresRecordedConsumer, BudgetFiguresRecorded>(db, logger), IFactConsumer
 {
-    public AutonomyStatusesRecordedConsumerDefinition()
-    {
-        // One at a time: a unit's statuses are replaced by delete + insert, which two messages for one unit must not interleave.
-        ConcurrentMessageLimit = 1;
-    }
+    public static string InboxName => "reporting-budget-figures-recorded";
+
+    protected override int CountOf(BudgetFiguresRecorded message) => message.Figures.Count;
+
+    protected override Task<int> ApplyAsync(ReportingDbContext db, BudgetFiguresRecorded message, CancellationToken cancellationToken) =>
+        db.UpsertBudgetFigureFactsAsync(message.Figures, cancellationToken);
 }
 
-/// <summary>Upserts budget figures into budget_figure_facts once per message, keeping the highest version.</summary>
-public sealed class BudgetFiguresRecordedConsumer(ReportingDbContext db, ILogger<BudgetFiguresRecordedConsumer> logger) : IConsumer<BudgetFiguresRecorded>
+/// <summary>Inserts the breakdown cells the source did not report into unreported_breakdown_facts.</summary>
+public sealed class UnreportedBreakdownsDeclaredConsumer(ReportingDbContext db, ILogger<UnreportedBreakdownsDeclaredConsumer> logger)
+    : FactConsumer<UnreportedBreakdownsDeclaredConsumer, UnreportedBreakdownsDeclared>(db, logger), IFactConsumer
 {
-    public const string Name = "reporting-budget-figures-recorded";
+    public static string InboxName => "reporting-unreported-breakdowns-declared";
 
-    public async Task Consume(ConsumeContext<BudgetFiguresRecorded> context)
-    {
-        var handled = await db.HandleOnceAsync(context, Name, ct => db.UpsertBudgetFigureFactsAsync(context.Message.Figures, ct));
-        logger.LogDebug("Message {MessageId}: {Count} budget figures (handled: {Handled})", context.MessageId, context.Message.Figures.Count, handled);
-    }
-}
+    protected override int CountOf(UnreportedBreakdownsDeclared message) => message.Items.Count;
 
-public sealed class BudgetFiguresRecordedConsumerDefinition : ConsumerDefinition<BudgetFiguresRecordedConsumer>
-{
-    public BudgetFiguresRecordedConsumerDefinition()
-    {
-        ConcurrentMessageLimit = 4;
-    }
-}
-
-/// <summary>Inserts the breakdown cells the source did not report into unreported_breakdown_facts once per message.</summary>
-public sealed class UnreportedBreakdownsDeclaredConsumer(ReportingDbContext db) : IConsumer<UnreportedBreakdownsDeclared>
-{
-    public const string Name = "reporting-unreported-breakdowns-declared";
-
-    public Task Consume(ConsumeContext<UnreportedBreakdownsDeclared> context) =>
-        db.HandleOnceAsync(context, Name, ct => db.InsertUnreportedBreakdownFactsAsync(context.Message.Items, ct));
-}
-
-public sealed class UnreportedBreakdownsDeclaredConsumerDefinition : ConsumerDefinition<UnreportedBreakdownsDeclaredConsumer>
-{
-    public UnreportedBreakdownsDeclaredConsumerDefinition()
-    {
-        ConcurrentMessageLimit = 4;
-    }
+    protected override Task<int> ApplyAsync(ReportingDbContext db, UnreportedBreakdownsDeclared message, CancellationToken cancellationToken) =>
+        db.InsertUnreportedBreakdownFactsAsync(message.Items, cancellationToken);
 }

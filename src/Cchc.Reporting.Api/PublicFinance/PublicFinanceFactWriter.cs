@@ -1,14 +1,15 @@
 using Cchc.Contracts.Events.Finance;
+using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.PublicFinance;
 
 /// <summary>
 /// Writes the public finance facts: a unit's statuses are replaced whole when the incoming version is higher than the
 /// one held; budget figures are upserted keeping the highest version; unreported cells are inserted once.
 /// </summary>
-public static class FinanceFactWriter
+public static class PublicFinanceFactWriter
 {
     // Three statements in one round trip, inside the consumer's transaction: the units whose incoming version is newer
     // than the one held lose their statuses, get the incoming ones, then their version is raised (last, so the first two

@@ -1,4 +1,4 @@
-namespace Cchc.Reporting.Api.Data;
+namespace Cchc.Reporting.Api.PublicFinance;
 
 /// <summary>The latest version of a unit's autonomy statuses held (table autonomy_unit_facts).</summary>
 public sealed class AutonomyUnitFact

@@ -1,7 +1,7 @@
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.PublicFinance;
 
 /// <summary>
 /// Appendix 6's facts (public finance reform) and the body's finance figures, for each period [from, to]:

@@ -1,7 +1,7 @@
-using Cchc.Reporting.Api.Domain.Reports;
-using F = Cchc.Reporting.Api.Domain.Indicators.PublicFinanceIndicators;
+using Cchc.Reporting.Api.Reports;
+using F = Cchc.Reporting.Api.PublicFinance.PublicFinanceIndicators;
 
-namespace Cchc.Reporting.Api.Domain.Appendices;
+namespace Cchc.Reporting.Api.PublicFinance;
 
 /// <summary>
 /// The body's public finance figures: state budget revenue collected in the province (the source: 494,5 tỷ đồng in

@@ -1,7 +1,5 @@
-using Cchc.Reporting.Api.Domain.Indicators;
-using Cchc.Reporting.Api.Domain.Periods;
 
-namespace Cchc.Reporting.Api.Domain.Reports;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// Computes an appendix for a list of periods: runs each indicator source that computes one of its rows (each

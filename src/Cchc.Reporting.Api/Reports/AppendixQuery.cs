@@ -1,8 +1,7 @@
 using System.Globalization;
 using Cchc.Contracts;
-using Cchc.Reporting.Api.Domain.Periods;
 
-namespace Cchc.Reporting.Api.Domain.Reports;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// What every front (JSON, pages, gRPC) asks: an appendix by number for the "periods" parameter. Validates both

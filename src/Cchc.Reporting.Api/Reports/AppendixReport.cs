@@ -1,6 +1,5 @@
-using Cchc.Reporting.Api.Domain.Periods;
 
-namespace Cchc.Reporting.Api.Domain.Reports;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>An appendix computed for a list of periods.</summary>
 public sealed record AppendixReport(int Number, string Title, IReadOnlyList<ReportPeriod> Periods, IReadOnlyList<ReportRow> Rows);

@@ -1,9 +1,8 @@
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>Runs an indicator query on the read model's connection, with the periods bound as arrays, row by row.</summary>
 internal static class FactQuery

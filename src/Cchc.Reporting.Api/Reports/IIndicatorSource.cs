@@ -1,6 +1,5 @@
-using Cchc.Reporting.Api.Domain.Periods;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// Computes a family of indicators from the fact tables for many periods at once (one or a few SQL queries).

@@ -1,4 +1,4 @@
-namespace Cchc.Reporting.Api.Domain.Reports;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// Key figures of the report's body for one reform area (e.g. the documents the provincial council and committee

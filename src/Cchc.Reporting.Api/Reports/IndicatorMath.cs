@@ -1,4 +1,4 @@
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>The arithmetic of indicators, as pure functions.</summary>
 public static class IndicatorMath

@@ -1,6 +1,5 @@
-using Cchc.Reporting.Api.Domain.Reports;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>Computed values by (indicator, period key). A value never set reads as blank (null).</summary>
 public sealed class IndicatorValues

@@ -1,8 +1,7 @@
-using Cchc.Reporting.Api.Domain.Periods;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Cchc.Reporting.Api.Domain.Indicators;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>The periods as array parameters (@keys, @froms, @tos) for SQL that unnests them into a period table.</summary>
 internal static class PeriodParameters

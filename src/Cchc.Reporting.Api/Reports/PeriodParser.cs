@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Cchc.Reporting.Api.Domain.Periods;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// Parses the "periods" parameter: a comma-separated list (the parameter may also repeat) of "YYYY" (a whole year)

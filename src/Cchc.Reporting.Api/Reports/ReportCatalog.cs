@@ -1,9 +1,7 @@
-using Cchc.Reporting.Api.Domain.Indicators;
-using Cchc.Reporting.Api.Domain.Reports;
 
-namespace Cchc.Reporting.Api.Extensions;
+namespace Cchc.Reporting.Api.Reports;
 
-public static class ReportCatalogExtensions
+public static class ReportCatalog
 {
     /// <summary>
     /// Registers every <see cref="IAppendix"/> and <see cref="IKeyFigures"/> (singleton) and <see cref="IIndicatorSource"/> (scoped: they query the
@@ -12,7 +10,7 @@ public static class ReportCatalogExtensions
     /// </summary>
     public static IServiceCollection AddReportCatalog(this IServiceCollection services)
     {
-        var types = typeof(ReportCatalogExtensions).Assembly.GetTypes()
+        var types = typeof(ReportCatalog).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
         foreach (var type in types)
         {
@@ -31,7 +29,7 @@ public static class ReportCatalogExtensions
         }
         services.AddScoped<AppendixCalculator>();
         services.AddScoped<AppendixQuery>();
-        services.AddScoped<Domain.Organisation.StaffingByUnit>();
+        services.AddScoped<CivilService.StaffingByUnit>();
         return services;
     }
 }

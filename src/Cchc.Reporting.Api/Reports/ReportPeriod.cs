@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cchc.Reporting.Api.Domain.Periods;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// A report column: the days [<see cref="From"/>, <see cref="To"/>], both included (Vietnam local days).

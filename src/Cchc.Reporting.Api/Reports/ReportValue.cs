@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cchc.Reporting.Api.Domain.Reports;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// A computed cell. Blank (not reported / not available from facts) is a null <see cref="ReportValue"/>;

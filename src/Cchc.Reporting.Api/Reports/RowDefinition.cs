@@ -1,4 +1,4 @@
-namespace Cchc.Reporting.Api.Domain.Reports;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// One printed row of an appendix: its số thứ tự, label (the source's wording), value type (none for a heading) and the stable

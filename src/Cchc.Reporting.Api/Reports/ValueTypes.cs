@@ -1,4 +1,4 @@
-namespace Cchc.Reporting.Api.Domain.Reports;
+namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>The row value types of the published report (reporting.proto Row.value_type).</summary>
 public static class ValueTypes

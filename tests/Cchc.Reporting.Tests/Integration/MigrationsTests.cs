@@ -1,8 +1,9 @@
 using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Procedures;
 using Cchc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Reporting.Tests.Integration;
 

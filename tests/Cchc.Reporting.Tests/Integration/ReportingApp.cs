@@ -1,7 +1,6 @@
-using Cchc.Reporting.Api.Consumers;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 using Cchc.Testing;
 using MassTransit;
 using MassTransit.Testing;
@@ -36,15 +35,7 @@ public sealed class ReportingApp : IAsyncDisposable
             web.UseSetting("ConnectionStrings:reportingdb", connectionString);
             // Never reached: the bus is the in-memory harness below.
             web.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:9/");
-            web.ConfigureTestServices(services => services.AddMassTransitTestHarness(bus =>
-            {
-                bus.AddConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecordedConsumerDefinition>();
-                bus.AddConsumer<DossiersRecordedConsumer, DossiersRecordedConsumerDefinition>();
-                bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
-                bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
-                bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
-                bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
-            }));
+            web.ConfigureTestServices(services => services.AddMassTransitTestHarness(bus => bus.AddFactConsumers()));
         });
     }
 

@@ -1,4 +1,4 @@
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Reports;
 
 namespace Cchc.Reporting.Tests.Unit;
 

@@ -45,7 +45,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.AutonomyStatusFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.AutonomyStatusFact", b =>
                 {
                     b.Property<string>("Unit")
                         .HasColumnType("text")
@@ -84,7 +84,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("autonomy_status_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.AutonomyUnitFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.AutonomyUnitFact", b =>
                 {
                     b.Property<string>("Unit")
                         .HasColumnType("text")
@@ -100,7 +100,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("autonomy_unit_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.BudgetFigureFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.BudgetFigureFact", b =>
                 {
                     b.Property<string>("FigureId")
                         .HasColumnType("text")
@@ -137,7 +137,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("budget_figure_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.DocumentCheckFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Institutions.DocumentCheckFact", b =>
                 {
                     b.Property<string>("CheckId")
                         .HasColumnType("text")
@@ -174,7 +174,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("document_check_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.DossierDailyCount", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Procedures.DossierDailyCount", b =>
                 {
                     b.Property<DateOnly>("ClosedOn")
                         .HasColumnType("date")
@@ -208,7 +208,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("dossier_daily_counts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.DossierFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Procedures.DossierFact", b =>
                 {
                     b.Property<string>("DossierId")
                         .HasColumnType("text")
@@ -274,7 +274,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("dossier_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.EgovCapabilityFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Modernisation.EgovCapabilityFact", b =>
                 {
                     b.Property<string>("Unit")
                         .HasColumnType("text")
@@ -314,7 +314,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("egov_capability_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.EgovMetricFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Modernisation.EgovMetricFact", b =>
                 {
                     b.Property<string>("SourceSystem")
                         .HasColumnType("text")
@@ -357,7 +357,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("egov_metric_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.FeedbackFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Procedures.FeedbackFact", b =>
                 {
                     b.Property<string>("FeedbackId")
                         .HasColumnType("text")
@@ -392,7 +392,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("feedback_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.LegalDocumentFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Institutions.LegalDocumentFact", b =>
                 {
                     b.Property<string>("DocumentId")
                         .HasColumnType("text")
@@ -431,7 +431,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("legal_document_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.ProcedureVersionFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Procedures.ProcedureVersionFact", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("text")
@@ -486,7 +486,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("procedure_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.ReviewFindingFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Institutions.ReviewFindingFact", b =>
                 {
                     b.Property<string>("RoundId")
                         .HasColumnType("text")
@@ -522,7 +522,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("review_finding_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnreportedBreakdownFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.UnreportedBreakdownFact", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -542,7 +542,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("unreported_breakdown_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.StaffingFactRow", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.CivilService.StaffingFactRow", b =>
                 {
                     b.Property<string>("Key")
                         .HasColumnType("text")
@@ -586,7 +586,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("staffing_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnitPeriodFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Organisation.UnitPeriodFact", b =>
                 {
                     b.Property<string>("UnitCode")
                         .HasColumnType("text")
@@ -635,7 +635,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("unit_period_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnitRevisionFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Organisation.UnitRevisionFact", b =>
                 {
                     b.Property<string>("UnitCode")
                         .HasColumnType("text")

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Grpc;
+using Cchc.Reporting.Api.Reports;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Cchc.Reporting.Api.Grpc;
+namespace Cchc.Reporting.Api.Reports.Grpc;
 
 /// <summary>cchc.reporting.v1.ReportingService: the same appendices as the JSON API, values as google.protobuf.Value.</summary>
 public sealed class ReportingGrpcService(AppendixQuery query) : ReportingService.ReportingServiceBase

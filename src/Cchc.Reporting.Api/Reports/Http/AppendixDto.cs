@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Apis;
+namespace Cchc.Reporting.Api.Reports.Http;
 
 /// <summary>The JSON shape of a computed appendix: values keyed by the period key as asked, null for a blank cell.</summary>
 public sealed record AppendixDto(int No, string Title, IReadOnlyList<PeriodDto> Periods, IReadOnlyList<RowDto> Rows)
@@ -60,4 +59,4 @@ public sealed record ReadModelStatusDto(long Dossiers, long ProcedureVersions, l
 }
 
 /// <summary>Staffing by unit for one period (values by StaffingMetric name), rolled up to <see cref="RollUpTo"/> when given.</summary>
-public sealed record StaffingByUnitDto(PeriodDto Period, DateOnly? RollUpTo, IReadOnlyList<Cchc.Reporting.Api.Domain.Organisation.UnitStaffingRow> Rows);
+public sealed record StaffingByUnitDto(PeriodDto Period, DateOnly? RollUpTo, IReadOnlyList<Cchc.Reporting.Api.CivilService.UnitStaffingRow> Rows);

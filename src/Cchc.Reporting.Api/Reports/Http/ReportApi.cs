@@ -1,15 +1,14 @@
 using Cchc.Messaging;
+using Cchc.Reporting.Api.CivilService;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Organisation;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
-using Cchc.Security;
+using Cchc.Reporting.Api.Reports;
 using Cchc.Security.Authorization;
+using Cchc.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cchc.Reporting.Api.Apis;
+namespace Cchc.Reporting.Api.Reports.Http;
 
 /// <summary>The report as JSON: GET /api/reports/appendices[/{no}?periods=…] (public) and the read model's status (reporting.read).</summary>
 public static class ReportApi

@@ -1,7 +1,7 @@
 using System.Text;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Pages;
+namespace Cchc.Reporting.Api.Reports.Pages;
 
 /// <summary>An appendix as the source prints it: STT, Nội dung, one column per period.</summary>
 internal static class AppendixTable

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-namespace Cchc.Reporting.Api.Pages;
+namespace Cchc.Reporting.Api.Reports.Pages;
 
 /// <summary>The pages' frame (Vietnamese, inline CSS, no script) and HTML encoding of everything written into it.</summary>
 internal static class HtmlPage

@@ -1,8 +1,7 @@
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Cchc.Reporting.Api.Pages;
+namespace Cchc.Reporting.Api.Reports.Pages;
 
 /// <summary>Server-rendered pages for people: GET /reports (the appendices, a period form) and GET /reports/appendices/{no}.</summary>
 public static class ReportPages

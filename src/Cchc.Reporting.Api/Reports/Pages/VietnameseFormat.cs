@@ -1,7 +1,7 @@
 using System.Globalization;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 
-namespace Cchc.Reporting.Api.Pages;
+namespace Cchc.Reporting.Api.Reports.Pages;
 
 /// <summary>Cell text as Vietnamese readers expect it: "1.477", "99,98%"; blank stays empty, not applicable is "-".</summary>
 public static class VietnameseFormat
