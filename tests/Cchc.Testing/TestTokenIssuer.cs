@@ -115,6 +115,9 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         {
             Port = FreePort.Next();
             var builder = WebApplication.CreateSlimBuilder();
+            // Only the port below: not the Kestrel endpoints of the appsettings.json a service under test leaves in the test's
+            // folder (the reporting service's 7421), which another test process or a standalone service may hold.
+            builder.Configuration.Sources.Clear();
             builder.Logging.ClearProviders();
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, Port));
             var web = builder.Build();
