@@ -65,9 +65,9 @@ public sealed class CivilServiceIndicators(ReportingDbContext db) : IIndicatorSo
             FROM p JOIN staffing_facts f ON f.to_day BETWEEN p.from_day AND p.to_day
             WHERE f.metric BETWEEN 1 AND 9
             ORDER BY p.key, f.unit_code, f.metric, f.to_day DESC, f.from_day DESC)
-        SELECT key, metric, sum(value)::bigint FROM latest GROUP BY key, metric
+        SELECT key, metric, sum(value) FROM latest GROUP BY key, metric
         UNION ALL
-        SELECT p.key, f.metric, sum(f.value)::bigint
+        SELECT p.key, f.metric, sum(f.value)
         FROM p JOIN staffing_facts f ON f.from_day >= p.from_day AND f.to_day <= p.to_day
         WHERE f.metric >= 10
         GROUP BY p.key, f.metric
@@ -87,10 +87,10 @@ public sealed class CivilServiceIndicators(ReportingDbContext db) : IIndicatorSo
             var endOfYear = new DateOnly(p.From.Year, 12, 31);
             return new ReportPeriod("start:" + p.Key, p.From, endOfYear < p.To ? endOfYear : p.To);
         }).ToList();
-        var sums = new Dictionary<(string Period, StaffingMetric Metric), long>();
-        await FactQuery.ReadAsync(db, Sql, [.. periods, .. firstYears], r => sums[(r.GetString(0), (StaffingMetric)r.GetInt32(1))] = r.GetInt64(2),
+        var sums = new Dictionary<(string Period, StaffingMetric Metric), decimal>();
+        await FactQuery.ReadAsync(db, Sql, [.. periods, .. firstYears], r => sums[(r.GetString(0), (StaffingMetric)r.GetInt32(1))] = r.GetDecimal(2),
             cancellationToken);
-        long Sum(string key, StaffingMetric metric) => sums.GetValueOrDefault((key, metric));
+        decimal Sum(string key, StaffingMetric metric) => sums.GetValueOrDefault((key, metric));
         foreach (var period in periods)
         {
             foreach (var (indicator, metric) in Direct)

@@ -71,7 +71,7 @@ public sealed class InstitutionsIndicators(ReportingDbContext db) : IIndicatorSo
         await FactQuery.ReadAsync(db, Sql, periods, reader =>
         {
             var key = reader.GetString(0);
-            long total = 0;
+            var total = 0m;
             for (var i = 0; i < Breakdown.Count; i++)
             {
                 var count = reader.GetInt64(1 + i);
@@ -80,7 +80,7 @@ public sealed class InstitutionsIndicators(ReportingDbContext db) : IIndicatorSo
             }
             values.Set(IssuedTotal, key, total);
             values.Set(ProvinceCommitteeDirectives, key, reader.GetInt64(7));
-            values.Set(ProvinceTotal, key, reader.GetInt64(1) + reader.GetInt64(2) + reader.GetInt64(7));
+            values.Set(ProvinceTotal, key, IndicatorMath.Total(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(7)));
             values.Set(ProposedAfterReview, key, reader.GetInt64(8));
             values.Set(HandledAfterReview, key, reader.GetInt64(9));
             values.Set(Checked, key, reader.GetInt64(10));

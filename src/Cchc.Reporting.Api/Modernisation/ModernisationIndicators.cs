@@ -36,7 +36,7 @@ public sealed class ModernisationIndicators(ReportingDbContext db) : IIndicatorS
     public const string Iso2015 = "egov.iso_9001.version_2015";
 
     private const string FlowSql = """
-        SELECT p.key, f.metric, sum(f.value)::bigint
+        SELECT p.key, f.metric, sum(f.value)
         FROM unnest(@keys, @froms, @tos) AS p(key, from_day, to_day)
         JOIN egov_metric_facts f ON f.period_from >= p.from_day AND f.period_to <= p.to_day
         WHERE f.metric IN (1, 2, 3, 4, 5, 10, 11)
@@ -51,7 +51,7 @@ public sealed class ModernisationIndicators(ReportingDbContext db) : IIndicatorS
             WHERE f.metric IN (6, 7, 8, 9)
             ORDER BY p.key, f.source_system, f.unit, f.metric, f.period_to DESC, f.period_from DESC
         )
-        SELECT key, metric, sum(value)::bigint FROM latest GROUP BY key, metric
+        SELECT key, metric, sum(value) FROM latest GROUP BY key, metric
         """;
 
     private const string CapabilitySql = """
@@ -78,8 +78,8 @@ public sealed class ModernisationIndicators(ReportingDbContext db) : IIndicatorS
 
     public async Task ComputeAsync(IReadOnlyList<ReportPeriod> periods, IndicatorValues values, CancellationToken cancellationToken)
     {
-        var metrics = new Dictionary<(string Period, EgovMetric Metric), long>();
-        void Read(Npgsql.NpgsqlDataReader r) => metrics[(r.GetString(0), (EgovMetric)r.GetInt32(1))] = r.GetInt64(2);
+        var metrics = new Dictionary<(string Period, EgovMetric Metric), decimal>();
+        void Read(Npgsql.NpgsqlDataReader r) => metrics[(r.GetString(0), (EgovMetric)r.GetInt32(1))] = r.GetDecimal(2);
         await FactQuery.ReadAsync(db, FlowSql, periods, Read, cancellationToken);
         await FactQuery.ReadAsync(db, StockSql, periods, Read, cancellationToken);
         var capabilities = new Dictionary<(string Period, EgovCapability Capability), CapabilityCounts>();
@@ -88,9 +88,9 @@ public sealed class ModernisationIndicators(ReportingDbContext db) : IIndicatorS
 
         foreach (var key in periods.Select(p => p.Key))
         {
-            long? Metric(EgovMetric metric) => metrics.TryGetValue((key, metric), out var v) ? v : null;
-            void SetCount(string indicator, long? value) => values.Set(indicator, key, value is { } v ? ReportValue.Of(v) : null);
-            void SetRate(string indicator, long? numerator, long? denominator) =>
+            decimal? Metric(EgovMetric metric) => metrics.TryGetValue((key, metric), out var v) ? v : null;
+            void SetCount(string indicator, decimal? value) => values.Set(indicator, key, value);
+            void SetRate(string indicator, decimal? numerator, decimal? denominator) =>
                 values.Set(indicator, key, numerator is { } n && denominator is { } d && n <= d ? IndicatorMath.Percentage(n, d) : null);
 
             SetRate(ElectronicDocumentRate, Metric(EgovMetric.AdminDocumentsElectronic), Metric(EgovMetric.AdminDocuments));

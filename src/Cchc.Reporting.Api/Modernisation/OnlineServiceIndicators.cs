@@ -43,7 +43,7 @@ public sealed class OnlineServiceIndicators(ReportingDbContext db) : IIndicatorS
         """;
 
     private const string ElectronicSql = """
-        SELECT p.key, sum(c.dossiers)::bigint, sum(c.electronic)::bigint
+        SELECT p.key, sum(c.dossiers), sum(c.electronic)
         FROM unnest(@keys, @froms, @tos) AS p(key, from_day, to_day)
         JOIN dossier_daily_counts c ON c.status = 2 AND c.closed_on BETWEEN p.from_day AND p.to_day
         GROUP BY p.key
@@ -57,9 +57,9 @@ public sealed class OnlineServiceIndicators(ReportingDbContext db) : IIndicatorS
         var services = new Dictionary<string, long[]>();
         await FactQuery.ReadAsync(db, ServicesSql, periods,
             r => services[r.GetString(0)] = [r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)], cancellationToken);
-        var resolved = new Dictionary<string, (long Resolved, long Electronic)>();
+        var resolved = new Dictionary<string, (decimal Resolved, decimal Electronic)>();
         await FactQuery.ReadAsync(db, ElectronicSql, periods,
-            r => resolved[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2)), cancellationToken);
+            r => resolved[r.GetString(0)] = (r.GetDecimal(1), r.GetDecimal(2)), cancellationToken);
         foreach (var key in periods.Select(p => p.Key))
         {
             var row = services.GetValueOrDefault(key) ?? new long[5];

@@ -1,8 +1,7 @@
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Contracts;
 using Cchc.Reporting.Api.Data;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -93,10 +92,10 @@ public static class DossierFactWriter
             UnitLevel = state.UnitLevel,
             Channel = state.Channel,
             Status = state.Status,
-            ReceivedOn = VietnamCalendar.LocalDate(state.ReceivedAt),
+            ReceivedOn = FactDays.LocalDay(state.ReceivedAt),
             DueAt = state.DueAt,
             ClosedAt = closedAt,
-            ClosedOn = closedAt is { } c ? VietnamCalendar.LocalDate(c) : null,
+            ClosedOn = FactDays.LocalDay(closedAt),
             OnTime = state.Status is DossierStatus.Resolved && closedAt is { } r ? r <= state.DueAt : null,
             ProcessedElectronically = state.ProcessedElectronically,
         };

@@ -23,7 +23,7 @@ public sealed class DossierTimelinessIndicators(ReportingDbContext db) : IIndica
     };
 
     private const string Sql = """
-        SELECT p.key, c.unit_level, sum(c.dossiers)::bigint AS resolved, sum(c.on_time)::bigint AS on_time
+        SELECT p.key, c.unit_level, sum(c.dossiers) AS resolved, sum(c.on_time) AS on_time
         FROM unnest(@keys, @froms, @tos) AS p(key, from_day, to_day)
         JOIN dossier_daily_counts c ON c.status = 2 AND c.closed_on BETWEEN p.from_day AND p.to_day
         GROUP BY p.key, c.unit_level
@@ -33,9 +33,9 @@ public sealed class DossierTimelinessIndicators(ReportingDbContext db) : IIndica
 
     public async Task ComputeAsync(IReadOnlyList<ReportPeriod> periods, IndicatorValues values, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<(string Period, GovernmentLevel Level), (long Resolved, long OnTime)>();
+        var counts = new Dictionary<(string Period, GovernmentLevel Level), (decimal Resolved, decimal OnTime)>();
         await FactQuery.ReadAsync(db, Sql, periods,
-            reader => counts[(reader.GetString(0), (GovernmentLevel)reader.GetInt16(1))] = (reader.GetInt64(2), reader.GetInt64(3)),
+            reader => counts[(reader.GetString(0), (GovernmentLevel)reader.GetInt16(1))] = (reader.GetDecimal(2), reader.GetDecimal(3)),
             cancellationToken);
         foreach (var period in periods)
         {

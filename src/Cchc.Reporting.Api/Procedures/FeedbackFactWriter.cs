@@ -1,5 +1,4 @@
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Contracts;
 using Cchc.Reporting.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
@@ -30,11 +29,9 @@ public static class FeedbackFactWriter
             FactBatch.Array("ids", NpgsqlDbType.Text, batch.Select(s => s.FeedbackId)),
             FactBatch.Array("versions", NpgsqlDbType.Integer, batch.Select(s => s.Version)),
             FactBatch.Array("codes", NpgsqlDbType.Text, batch.Select(s => s.ProcedureCode)),
-            FactBatch.Array("received_on", NpgsqlDbType.Date, batch.Select(s => VietnamCalendar.LocalDate(s.ReceivedAt))),
-            FactBatch.Array("resolved_on", NpgsqlDbType.Date, batch.Select(s => LocalDay(s.ResolvedAt))),
-            FactBatch.Array("published_on", NpgsqlDbType.Date, batch.Select(s => LocalDay(s.PublishedAt))),
+            FactBatch.Array("received_on", NpgsqlDbType.Date, batch.Select(s => FactDays.LocalDay(s.ReceivedAt))),
+            FactBatch.Array("resolved_on", NpgsqlDbType.Date, batch.Select(s => FactDays.LocalDay(s.ResolvedAt))),
+            FactBatch.Array("published_on", NpgsqlDbType.Date, batch.Select(s => FactDays.LocalDay(s.PublishedAt))),
         ], cancellationToken);
     }
-
-    private static DateOnly? LocalDay(DateTimeOffset? instant) => instant is { } i ? VietnamCalendar.LocalDate(i) : null;
 }

@@ -61,7 +61,9 @@ public sealed class PublicFinanceIndicators(ReportingDbContext db) : IIndicatorS
     private const string BudgetSql = """
         SELECT p.key, f.kind, f.funding_source, sum(f.amount)
         FROM unnest(@keys, @froms, @tos) AS p(key, from_day, to_day)
-        JOIN budget_figure_facts f ON make_date(f.year_from, 1, 1) >= p.from_day AND make_date(f.year_to, 12, 31) <= p.to_day
+        -- Years clamped to the calendar make_date accepts: a period's days lie in 1945-2099, so a clamped year decides alike.
+        JOIN budget_figure_facts f ON make_date(LEAST(GREATEST(f.year_from, 1), 9999), 1, 1) >= p.from_day
+            AND make_date(LEAST(GREATEST(f.year_to, 1), 9999), 12, 31) <= p.to_day
         GROUP BY p.key, f.kind, f.funding_source
         """;
 

@@ -20,7 +20,7 @@ public sealed class AppendixQuery(AppendixCalculator calculator, IEnumerable<IKe
         if (figures is null)
         {
             return new AppendixQueryResult.UnknownAppendix(
-                $"Không có số liệu chính cho lĩnh vực '{area}'. Các lĩnh vực hiện có: {string.Join(", ", KeyFigures.Select(k => k.Area))}.");
+                $"Không có số liệu chính cho lĩnh vực '{PeriodParser.Quote(area)}'. Các lĩnh vực hiện có: {string.Join(", ", KeyFigures.Select(k => k.Area))}.");
         }
         var parsed = PeriodParser.Parse(periods, VietnamCalendar.Today(clock));
         return parsed.IsValid
@@ -35,7 +35,7 @@ public sealed class AppendixQuery(AppendixCalculator calculator, IEnumerable<IKe
         {
             var available = string.Join(", ", calculator.Appendices.Select(a => a.Number));
             return new AppendixQueryResult.UnknownAppendix(
-                $"Không có phụ lục số '{number}' hoặc phụ lục này chưa được hỗ trợ. Các phụ lục hiện có: {available}.");
+                $"Không có phụ lục số '{PeriodParser.Quote(number)}' hoặc phụ lục này chưa được hỗ trợ. Các phụ lục hiện có: {available}.");
         }
         var parsed = PeriodParser.Parse(periods, VietnamCalendar.Today(clock));
         if (!parsed.IsValid)

@@ -10,6 +10,8 @@ public sealed class IndicatorValues
 
     public void Set(string indicator, string periodKey, long value) => Set(indicator, periodKey, ReportValue.Of(value));
 
+    public void Set(string indicator, string periodKey, decimal value) => Set(indicator, periodKey, ReportValue.Of(value));
+
     public void Set(string indicator, string periodKey, decimal? value) =>
         Set(indicator, periodKey, value is { } v ? ReportValue.Of(v) : null);
 

@@ -5,13 +5,29 @@ namespace Cchc.Reporting.Api.Reports;
 
 /// <summary>
 /// Parses the "periods" parameter: a comma-separated list (the parameter may also repeat) of "YYYY" (a whole year)
-/// or "YYYY-MM-DD..YYYY-MM-DD" (both days included). None given: the current year. Errors are Vietnamese and name
-/// the parameter.
+/// or "YYYY-MM-DD..YYYY-MM-DD" (both days included). None given: the current year. Every day lies in
+/// [<see cref="EarliestDay"/>, <see cref="LatestDay"/>]. Errors are Vietnamese, name the parameter and quote at most
+/// <see cref="QuotedLength"/> characters of what was sent.
 /// </summary>
 public static partial class PeriodParser
 {
     public const string Parameter = "periods";
     public const int MaxPeriods = 12;
+
+    /// <summary>
+    /// The first day a report period may include: the year the state was founded (no record of the province's
+    /// administration can be older; the domain services refuse facts before 2 September 1945).
+    /// </summary>
+    public static readonly DateOnly EarliestDay = new(1945, 1, 1);
+
+    /// <summary>
+    /// The last day a report period may include. Far beyond any fact (the domain services accept days up to a year
+    /// ahead), and far from the calendar's end, whose days PostgreSQL would read as infinity.
+    /// </summary>
+    public static readonly DateOnly LatestDay = new(2099, 12, 31);
+
+    /// <summary>How much of a rejected value an error message repeats.</summary>
+    public const int QuotedLength = 40;
 
     /// <summary>
     /// The "periods" parameter, or else "asOf" (Appendix 4 compares states on days: asOf=2010-12-31,2019-12-31 is the
@@ -48,11 +64,16 @@ public static partial class PeriodParser
             }
             if (TryParseOne(item) is not { } period)
             {
-                return PeriodParseResult.Fail($"Kỳ báo cáo '{item}' không hợp lệ: dùng 'YYYY' (cả năm), 'YYYY-MM-DD..YYYY-MM-DD' (từ ngày..đến ngày) hoặc 'YYYY-MM-DD' (một ngày).");
+                return PeriodParseResult.Fail($"Kỳ báo cáo '{Quote(item)}' không hợp lệ: dùng 'YYYY' (cả năm), 'YYYY-MM-DD..YYYY-MM-DD' (từ ngày..đến ngày) hoặc 'YYYY-MM-DD' (một ngày).");
             }
             if (period.To < period.From)
             {
                 return PeriodParseResult.Fail($"Kỳ báo cáo '{item}' không hợp lệ: ngày kết thúc sớm hơn ngày bắt đầu.");
+            }
+            if (period.From < EarliestDay || period.To > LatestDay)
+            {
+                return PeriodParseResult.Fail(string.Create(CultureInfo.InvariantCulture,
+                    $"Kỳ báo cáo '{item}' nằm ngoài khoảng cho phép: các ngày từ {EarliestDay:dd/MM/yyyy} đến {LatestDay:dd/MM/yyyy}."));
             }
             if (periods.Any(p => p.Key == period.Key))
             {
@@ -62,6 +83,9 @@ public static partial class PeriodParser
         }
         return PeriodParseResult.Ok(periods);
     }
+
+    /// <summary>A value as an error message repeats it: at most <see cref="QuotedLength"/> characters.</summary>
+    public static string Quote(string value) => value.Length <= QuotedLength ? value : string.Concat(value.AsSpan(0, QuotedLength), "…");
 
     private static ReportPeriod? TryParseOne(string item)
     {
@@ -85,13 +109,14 @@ public static partial class PeriodParser
     private static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    [GeneratedRegex(@"^\d{4}$")]
+    // [0-9], not \d: \d also matches other scripts' digits ("２０１９"), which int.Parse then refuses with an exception.
+    [GeneratedRegex(@"^[0-9]{4}$")]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex DayPattern();
 
-    [GeneratedRegex(@"^(?<from>\d{4}-\d{2}-\d{2})\.\.(?<to>\d{4}-\d{2}-\d{2})$")]
+    [GeneratedRegex(@"^(?<from>[0-9]{4}-[0-9]{2}-[0-9]{2})\.\.(?<to>[0-9]{4}-[0-9]{2}-[0-9]{2})$")]
     private static partial Regex RangePattern();
 }
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cchc.Contracts;
 using Cchc.Contracts.Events.Egov;
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Contracts;
 using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Modernisation;
 using Cchc.Reporting.Api.Procedures;

@@ -1,5 +1,5 @@
-using Cchc.Contracts.Events.Procedures;
 using Cchc.Contracts;
+using Cchc.Contracts.Events.Procedures;
 using Cchc.Reporting.Api.Procedures;
 using Cchc.Reporting.Api.Reports;
 

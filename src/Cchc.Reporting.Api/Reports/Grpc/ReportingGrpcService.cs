@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cchc.Reporting.Api.Grpc;
-using Cchc.Reporting.Api.Reports;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Cchc.Reporting.Api.Reports;
+using Cchc.Reporting.Api.CivilService;
+using Cchc.Reporting.Api.Consuming;
 
 namespace Cchc.Reporting.Api.Reports.Http;
 
@@ -56,7 +57,31 @@ public sealed record ReadModelStatusDto(long Dossiers, long ProcedureVersions, l
     public long UnitRevision { get; init; }
 
     public long StaffingFacts { get; init; }
+
+    /// <summary>Events the consumers could not apply: waiting in the error queues, since when (null when none is known).</summary>
+    public ErrorQueuesDto? ErrorQueues { get; init; }
 }
 
+/// <summary>
+/// The error queues of the reporting consumers: <see cref="Waiting"/> messages (the broker's count; null when it could not
+/// be asked), the oldest failure's time, and the failures recorded and not yet applied (an unresolved failure no longer in
+/// a queue is an event the report lacks). <see cref="Queues"/> lists the queues with something to show.
+/// </summary>
+public sealed record ErrorQueuesDto(long? Waiting, DateTimeOffset? Since, long UnresolvedFailures, bool BrokerReachable, DateTimeOffset CheckedAt,
+    IReadOnlyList<ErrorQueueDto> Queues)
+{
+    public static ErrorQueuesDto From(ErrorQueueSnapshot snapshot) => new(
+        snapshot.BrokerReachable ? snapshot.Waiting : null, snapshot.Since, snapshot.UnresolvedFailures, snapshot.BrokerReachable, snapshot.CheckedAt,
+        snapshot.Queues.Where(q => q.Waiting > 0 || q.UnresolvedFailures > 0)
+            .Select(q => new ErrorQueueDto(q.Name, q.Waiting, q.Since, q.UnresolvedFailures)).ToList());
+}
+
+public sealed record ErrorQueueDto(string Name, long? Waiting, DateTimeOffset? Since, long UnresolvedFailures);
+
+/// <summary>What a replay moved back: in total and per error queue (queues with nothing to move are left out).</summary>
+public sealed record ReplayResultDto(int Replayed, IReadOnlyList<ReplayedQueueDto> Queues);
+
+public sealed record ReplayedQueueDto(string Name, string Queue, int Replayed);
+
 /// <summary>Staffing by unit for one period (values by StaffingMetric name), rolled up to <see cref="RollUpTo"/> when given.</summary>
-public sealed record StaffingByUnitDto(PeriodDto Period, DateOnly? RollUpTo, IReadOnlyList<Cchc.Reporting.Api.CivilService.UnitStaffingRow> Rows);
+public sealed record StaffingByUnitDto(PeriodDto Period, DateOnly? RollUpTo, IReadOnlyList<UnitStaffingRow> Rows);

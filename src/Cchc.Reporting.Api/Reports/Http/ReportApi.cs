@@ -1,16 +1,19 @@
 using Cchc.Messaging;
 using Cchc.Reporting.Api.CivilService;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Reports;
-using Cchc.Security.Authorization;
 using Cchc.Security;
+using Cchc.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Reporting.Api.Reports.Http;
 
-/// <summary>The report as JSON: GET /api/reports/appendices[/{no}?periods=…] (public) and the read model's status (reporting.read).</summary>
+/// <summary>
+/// The report as JSON: GET /api/reports/appendices[/{no}?periods=…] and key figures (public), the read model's status
+/// and per-unit views (reporting.read), and the replay of the error queues (reporting.admin).
+/// </summary>
 public static class ReportApi
 {
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
@@ -25,6 +28,8 @@ public static class ReportApi
         api.MapGet("/status", GetStatus).RequireCchcScope(SecurityScopes.ReportingRead);
         // Per-unit figures are not part of the published report: they need reporting.read.
         api.MapGet("/staffing/by-unit", GetStaffingByUnit).RequireCchcScope(SecurityScopes.ReportingRead);
+        // An operator's command after fixing what made events fail (docs/operations.md): not for report readers.
+        api.MapPost("/error-queues/replay", ReplayErrorQueues).RequireCchcScope(SecurityScopes.ReportingAdmin);
         return app;
     }
 
@@ -77,6 +82,11 @@ public static class ReportApi
             {
                 return Invalid("rollUpTo", "Ngày không hợp lệ: dùng YYYY-MM-DD.");
             }
+            if (d < PeriodParser.EarliestDay || d > PeriodParser.LatestDay)
+            {
+                return Invalid("rollUpTo", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Ngày nằm ngoài khoảng cho phép: từ {PeriodParser.EarliestDay:dd/MM/yyyy} đến {PeriodParser.LatestDay:dd/MM/yyyy}."));
+            }
             day = d;
         }
         var rows = await view.ComputeAsync(parsed.Periods[0], day, cancellationToken);
@@ -92,7 +102,7 @@ public static class ReportApi
         });
 
     /// <summary>How much of the event stream the read model holds: the demo loader polls it until it has caught up.</summary>
-    public static async Task<Ok<ReadModelStatusDto>> GetStatus(ReportingDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<ReadModelStatusDto>> GetStatus(ReportingDbContext db, ErrorQueues errorQueues, CancellationToken cancellationToken)
     {
         var dossiers = await db.Dossiers.LongCountAsync(cancellationToken);
         var versions = await db.ProcedureVersions.LongCountAsync(cancellationToken);
@@ -116,6 +126,36 @@ public static class ReportApi
             Units = units,
             UnitRevision = unitRevision,
             StaffingFacts = staffingFacts,
+            ErrorQueues = ErrorQueuesDto.From(await errorQueues.GetAsync(cancellationToken)),
         });
+    }
+
+    /// <summary>
+    /// Moves every message of the consumers' error queues back to their queues (POST /api/reports/error-queues/replay,
+    /// reporting.admin). Each event is applied once however often it is replayed (the inbox); a message that fails again
+    /// returns to its error queue after its retries.
+    /// </summary>
+    public static async Task<Results<Ok<ReplayResultDto>, ProblemHttpResult>> ReplayErrorQueues(
+        ErrorQueues errorQueues, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(ReportApi));
+        var caller = Caller.From(http.User)?.ClientId;
+        IReadOnlyList<ErrorQueueReplay> replays;
+        try
+        {
+            replays = await errorQueues.ReplayAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException
+            or RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.PublishException or System.Net.Sockets.SocketException or IOException)
+        {
+            logger.LogError(ex, "Replay of the error queues asked by {ClientId} failed: the broker could not be reached", caller);
+            return TypedResults.Problem(title: "Không kết nối được hàng đợi tin nhắn",
+                detail: "Chưa phát lại được: máy chủ hàng đợi tin nhắn (RabbitMQ) không trả lời. Thử lại khi máy chủ hoạt động.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        var moved = replays.Where(r => r.Replayed > 0).ToList();
+        logger.LogWarning("Replay of the error queues asked by {ClientId}: {Count} messages moved back ({Queues})",
+            caller, moved.Sum(r => r.Replayed), string.Join(", ", moved.Select(r => $"{r.Name}: {r.Replayed}")));
+        return TypedResults.Ok(new ReplayResultDto(moved.Sum(r => r.Replayed), moved.Select(r => new ReplayedQueueDto(r.Name, r.Queue, r.Replayed)).ToList()));
     }
 }

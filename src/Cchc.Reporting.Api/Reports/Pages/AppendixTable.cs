@@ -1,5 +1,4 @@
 using System.Text;
-using Cchc.Reporting.Api.Reports;
 
 namespace Cchc.Reporting.Api.Reports.Pages;
 

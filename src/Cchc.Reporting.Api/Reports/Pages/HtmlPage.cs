@@ -19,6 +19,7 @@ internal static class HtmlPage
         tr.heading td{font-weight:bold;background:#fafafa}
         form{margin:1rem 0}input[type=text]{width:32rem;max-width:100%;padding:.2rem}
         .error{border:1px solid #b00;background:#fee;padding:.6rem;color:#700}.hint{font-size:.85rem;color:#555}
+        .warning{border:1px solid #b60;background:#fff4e0;padding:.6rem;color:#630}
         """;
 
     public static string Encode(string? text) => Encoder.Encode(text ?? string.Empty);

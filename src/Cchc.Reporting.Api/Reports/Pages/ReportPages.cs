@@ -1,4 +1,4 @@
-using Cchc.Reporting.Api.Reports;
+using Cchc.Reporting.Api.Consuming;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cchc.Reporting.Api.Reports.Pages;
@@ -16,10 +16,11 @@ public static class ReportPages
         return app;
     }
 
-    public static IResult Index(AppendixQuery query)
+    public static async Task<IResult> Index(AppendixQuery query, ErrorQueues errorQueues, CancellationToken cancellationToken)
     {
         var body = new System.Text.StringBuilder("<h1>Báo cáo cải cách hành chính tỉnh Lai Châu</h1>")
-            .Append("<h2>Các phụ lục tính từ dữ liệu của các sở, ngành</h2>");
+            .Append("<h2>Các phụ lục tính từ dữ liệu của các sở, ngành</h2>")
+            .Append(FailureNotice.Render(await errorQueues.GetAsync(cancellationToken)));
         foreach (var appendix in query.Appendices)
         {
             // Appendix 4 compares the structure on days; the others count over periods.
@@ -32,7 +33,7 @@ public static class ReportPages
     }
 
     public static async Task<IResult> Appendix(string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, AppendixQuery query,
-        CancellationToken cancellationToken)
+        ErrorQueues errorQueues, CancellationToken cancellationToken)
     {
         // The form's field left blank means "no periods chosen" (the current year); the JSON API treats it as an error.
         var chosen = PeriodParser.PeriodsOrDays(periods, asOf)?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
@@ -42,6 +43,7 @@ public static class ReportPages
                 var appendix = query.Appendices.First(a => a.Number == report.Number);
                 var asked = string.Join(',', report.Periods.Select(p => p.Key));
                 var body = $"<h1>Phụ lục {report.Number}</h1><h2>{HtmlPage.Encode(report.Title)}</h2>"
+                    + FailureNotice.Render(await errorQueues.GetAsync(cancellationToken))
                     + AppendixTable.Render(report)
                     + PeriodForm(appendix, asked, "Chọn kỳ báo cáo khác")
                     + $"<p class=\"hint\"><a href=\"/api/reports/appendices/{report.Number}?periods={Uri.EscapeDataString(asked)}\">Dữ liệu JSON</a></p>";
