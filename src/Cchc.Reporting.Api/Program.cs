@@ -1,26 +1,30 @@
-using Cchc.Reporting.Api.Apis;
+using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Extensions;
-using Cchc.Reporting.Api.Grpc;
-using Cchc.Reporting.Api.Pages;
+using Cchc.Reporting.Api.Reports.Grpc;
+using Cchc.Reporting.Api.Reports.Http;
+using Cchc.Reporting.Api.Reports.Pages;
 using Cchc.Security;
+using Cchc.ServiceKit;
+
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync<ReportingDbContext>(b => b.AddReportingDatabase());
+}
 
 var builder = WebApplication.CreateBuilder(args);
-
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-
-if (args is ["migrate"])
-{
-    await app.MigrateDatabaseAsync();
-    return;
-}
-
+app.UseErrorResponses(); // first: no exception reaches the developer exception page the Development environment adds
 app.UseCchcGrpcSecurity();
 app.MapGrpcService<ReportingGrpcService>();
 app.MapReportApi();
 app.MapReportPages();
 app.MapDefaultEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so tests can host the service with WebApplicationFactory&lt;Program&gt;.</summary>
+public partial class Program;

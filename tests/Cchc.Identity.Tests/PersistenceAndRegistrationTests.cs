@@ -84,7 +84,7 @@ public sealed class PersistenceAndRegistrationTests(IdentityService identity)
         Assert.Contains("invalid_scope", await write.Content.ReadAsStringAsync());
         using var removed = await IdentityService.RequestTokenAsync(client, "phong-tho", IdentityService.SecretOf(secrets, "phong-tho"));
         Assert.Contains("invalid_client", await removed.Content.ReadAsStringAsync());
-        Assert.Equal(10, (await ApplicationsAsync(database)).Count);
+        Assert.Equal(11, (await ApplicationsAsync(database)).Count);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public static class TokenContract
         public const string ProceduresRead = "procedures.read";
         public const string ProceduresWrite = "procedures.write";
         public const string ReportingRead = "reporting.read";
+        /// <summary>Operating the reporting service: replaying the events its consumers could not apply (docs/operations.md).</summary>
+        public const string ReportingAdmin = "reporting.admin";
         public const string LegalRead = "legal.read";
         public const string LegalWrite = "legal.write";
         public const string OrganisationRead = "organisation.read";

@@ -1,4 +1,10 @@
 using Cchc.Messaging;
+using Cchc.Reporting.Api.CivilService;
+using Cchc.Reporting.Api.Institutions;
+using Cchc.Reporting.Api.Modernisation;
+using Cchc.Reporting.Api.Organisation;
+using Cchc.Reporting.Api.Procedures;
+using Cchc.Reporting.Api.PublicFinance;
 using Cchc.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,14 +2,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cchc.Contracts.Events.Legal;
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Reporting.Api.Consumers;
-using Cchc.Reporting.Api.Domain.Appendices;
-using Cchc.Reporting.Api.Domain.Indicators;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Consuming;
+using Cchc.Reporting.Api.Institutions;
+using Cchc.Reporting.Api.Reports;
 using Cchc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using L = Cchc.Reporting.Api.Domain.Indicators.LegalDocumentIndicators;
+using L = Cchc.Reporting.Api.Institutions.InstitutionsIndicators;
 
 namespace Cchc.Reporting.Tests.Integration;
 

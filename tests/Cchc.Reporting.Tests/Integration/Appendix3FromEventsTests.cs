@@ -1,8 +1,8 @@
 using Cchc.Contracts.Events.Procedures;
 using Cchc.Messaging;
-using Cchc.Reporting.Api.Consumers;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Consuming;
+using Cchc.Reporting.Api.Procedures;
+using Cchc.Reporting.Api.Reports;
 using Cchc.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cchc.Contracts.Events.Finance;
-using Cchc.Reporting.Api.Consumers;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Consuming;
+using Cchc.Reporting.Api.PublicFinance;
+using Cchc.Reporting.Api.Reports;
 using Cchc.Testing;
-using F = Cchc.Reporting.Api.Domain.Indicators.PublicFinanceIndicators;
+using F = Cchc.Reporting.Api.PublicFinance.PublicFinanceIndicators;
 
 namespace Cchc.Reporting.Tests.Integration;
 

@@ -3,9 +3,10 @@ using System.Text.Json;
 using Cchc.Contracts;
 using Cchc.Contracts.Events.Egov;
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Reporting.Api.Consumers;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Consuming;
+using Cchc.Reporting.Api.Modernisation;
+using Cchc.Reporting.Api.Procedures;
+using Cchc.Reporting.Api.Reports;
 using Cchc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

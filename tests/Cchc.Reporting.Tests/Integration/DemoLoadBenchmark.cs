@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Reporting.Api.Consumers;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Procedures;
 using Cchc.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Cchc.Contracts;
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Procedures;
+using Cchc.Reporting.Api.Reports;
 
 namespace Cchc.Reporting.Tests.Integration;
 

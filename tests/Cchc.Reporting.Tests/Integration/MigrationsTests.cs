@@ -1,4 +1,7 @@
 using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Extensions;
+using Cchc.Reporting.Api.Procedures;
+using Cchc.ServiceKit;
 using Cchc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -9,6 +12,22 @@ namespace Cchc.Reporting.Tests.Integration;
 [Collection(PostgresCollection.Name)]
 public sealed class MigrationsTests(PostgresServer postgres)
 {
+    [Fact]
+    public async Task MigrateVerb_AppliesEveryMigrationToAFreshDatabase_WithoutBuildingTheBusOrTheWebHost()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("migrate_verb");
+
+        // The shared verb of Cchc.ServiceKit with only the database registered: a messaging setting that the bus would
+        // refuse ("must be an AMQP URI") proves the service's application (bus, gRPC, security) is not built.
+        var exitCode = await MigrateCommand.RunAsync<ReportingDbContext>(b => b.AddReportingDatabase(),
+            [new("ConnectionStrings:reportingdb", connectionString), new("ConnectionStrings:messaging", "not an amqp uri")]);
+
+        Assert.Equal(0, exitCode);
+        await using var db = new ReportingDbContext(new DbContextOptionsBuilder<ReportingDbContext>().UseNpgsql(connectionString).Options);
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
     [Fact]
     public async Task DossierDailyCountsMigration_FillsTheCountsFromTheDossiersAlreadyHeld()
     {

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cchc.Contracts.Events.Organisation;
-using Cchc.Reporting.Api.Consumers;
+using Cchc.Reporting.Api.CivilService;
+using Cchc.Reporting.Api.Consuming;
+using Cchc.Reporting.Api.Organisation;
 using Cchc.Testing;
 
 namespace Cchc.Reporting.Tests.Integration;

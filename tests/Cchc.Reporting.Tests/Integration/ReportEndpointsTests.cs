@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cchc.Contracts.Events.Procedures;
-using Cchc.Reporting.Api.Apis;
-using Cchc.Reporting.Api.Consumers;
-using Cchc.Reporting.Api.Domain.Reports;
-using Cchc.Reporting.Api.Pages;
+using Cchc.Reporting.Api.Consuming;
+using Cchc.Reporting.Api.Procedures;
+using Cchc.Reporting.Api.Reports;
+using Cchc.Reporting.Api.Reports.Http;
+using Cchc.Reporting.Api.Reports.Pages;
 using Cchc.Reporting.Tests.Unit;
 using Cchc.Testing;
 

@@ -1,7 +1,6 @@
-using Cchc.Reporting.Api.Consumers;
+using Cchc.Reporting.Api.Consuming;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Periods;
-using Cchc.Reporting.Api.Domain.Reports;
+using Cchc.Reporting.Api.Reports;
 using Cchc.Testing;
 using MassTransit;
 using MassTransit.Testing;
@@ -16,13 +15,14 @@ namespace Cchc.Reporting.Tests.Integration;
 /// <summary>
 /// The reporting service in-process (WebApplicationFactory) on its own freshly migrated database, with the
 /// RabbitMQ bus replaced by MassTransit's in-memory test harness: events go through the real consumers.
+/// <see cref="StartWithBrokerAsync"/> keeps the real bus instead, on a test RabbitMQ node (error queues, replay).
 /// </summary>
 public sealed class ReportingApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
     private readonly DeliveryObserver _deliveries = new();
 
-    private ReportingApp(string connectionString, TestTokenIssuer issuer)
+    private ReportingApp(string connectionString, TestTokenIssuer issuer, Uri? broker = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         ConnectionString = connectionString;
         Issuer = issuer;
@@ -34,17 +34,20 @@ public sealed class ReportingApp : IAsyncDisposable
                 web.UseSetting(key, value);
             }
             web.UseSetting("ConnectionStrings:reportingdb", connectionString);
+            foreach (var (key, value) in settings ?? [])
+            {
+                web.UseSetting(key, value);
+            }
+            if (broker is not null)
+            {
+                web.UseSetting("ConnectionStrings:messaging", broker.ToString());
+                // The queues and their bindings must exist before a test publishes.
+                web.ConfigureServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
+                return;
+            }
             // Never reached: the bus is the in-memory harness below.
             web.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:9/");
-            web.ConfigureTestServices(services => services.AddMassTransitTestHarness(bus =>
-            {
-                bus.AddConsumer<ProcedureVersionsRecordedConsumer, ProcedureVersionsRecordedConsumerDefinition>();
-                bus.AddConsumer<DossiersRecordedConsumer, DossiersRecordedConsumerDefinition>();
-                bus.AddConsumer<FeedbackRecordedConsumer, FeedbackRecordedConsumerDefinition>();
-                bus.AddConsumer<LegalDocumentsRecordedConsumer, LegalDocumentsRecordedConsumerDefinition>();
-                bus.AddConsumer<ReviewFindingsRecordedConsumer, ReviewFindingsRecordedConsumerDefinition>();
-                bus.AddConsumer<DocumentChecksRecordedConsumer, DocumentChecksRecordedConsumerDefinition>();
-            }));
+            web.ConfigureTestServices(services => services.AddMassTransitTestHarness(bus => bus.AddFactConsumers()));
         });
     }
 
@@ -57,7 +60,11 @@ public sealed class ReportingApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>The in-memory bus (not with <see cref="StartWithBrokerAsync"/>).</summary>
     public ITestHarness Harness => _factory.Services.GetTestHarness();
+
+    /// <summary>An operator's token (reporting.read and reporting.admin: status and the replay of the error queues).</summary>
+    public string OperatorToken => Issuer.CreateToken("cchc-operator", ["reporting.read", "reporting.admin"], ["*"]);
 
     /// <summary>An HTTP client that sends a report reader's token.</summary>
     public HttpClient CreateClient() => CreateClient(ReaderToken);
@@ -84,6 +91,27 @@ public sealed class ReportingApp : IAsyncDisposable
         app.Harness.Bus.ConnectConsumeObserver(app._deliveries);
         return app;
     }
+
+    /// <summary>
+    /// The service on the real bus over <paramref name="broker"/> (kebab-case queues, the retry and error queues of
+    /// Cchc.Messaging); <paramref name="settings"/> override configuration (e.g. Messaging:RetryLimit). Publish with
+    /// <see cref="PublishAsync{TMessage}"/>.
+    /// </summary>
+    public static async Task<ReportingApp> StartWithBrokerAsync(PostgresServer postgres, RabbitMqNode broker, string name,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync(name);
+        var app = new ReportingApp(connectionString, await TestTokenIssuer.StartAsync(), broker.AmqpUri, settings);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReportingDbContext>().Database.MigrateAsync();
+        }
+        return app;
+    }
+
+    /// <summary>Publishes an event through the service's own bus (as a domain service's relay would, with its message id).</summary>
+    public Task PublishAsync<TMessage>(TMessage message, Guid messageId) where TMessage : class =>
+        Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId);
 
     /// <summary>Publishes an event with the given message id and waits until the consumer has handled that delivery.</summary>
     public async Task ConsumeAsync<TConsumer, TMessage>(TMessage message, Guid? messageId = null)

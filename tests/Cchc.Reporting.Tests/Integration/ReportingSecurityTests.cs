@@ -1,11 +1,11 @@
 using System.Net;
 using Cchc.Reporting.Api.Grpc;
+using Cchc.Security.Authorization;
 using Cchc.Testing;
 using Google.Protobuf;
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Cchc.Security.Authorization;
-using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

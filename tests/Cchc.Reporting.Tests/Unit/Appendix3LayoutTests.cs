@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Cchc.Reporting.Api.Domain.Appendices;
+using Cchc.Reporting.Api.Procedures;
+using Cchc.Reporting.Api.Reports;
 
 namespace Cchc.Reporting.Tests.Unit;
 

@@ -1,4 +1,5 @@
-using Cchc.Reporting.Api.Domain.Appendices;
+using Cchc.Reporting.Api.PublicFinance;
+using Cchc.Reporting.Api.Reports;
 
 namespace Cchc.Reporting.Tests.Unit;
 

@@ -1,7 +1,8 @@
-using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Appendices;
-using Cchc.Reporting.Api.Domain.Indicators;
 using Cchc.Contracts.Events.Procedures;
+using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Modernisation;
+using Cchc.Reporting.Api.Procedures;
+using Cchc.Reporting.Api.Reports;
 
 namespace Cchc.Reporting.Tests.Unit;
 
@@ -28,7 +29,7 @@ public sealed class Appendix7LayoutTests
     {
         var keys = _appendix.Rows.Select(r => r.Indicator).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        var computed = new EgovIndicators(null!).Indicators.Concat(new OnlineServiceIndicators(null!).Indicators).ToHashSet();
+        var computed = new ModernisationIndicators(null!).Indicators.Concat(new OnlineServiceIndicators(null!).Indicators).ToHashSet();
         Assert.All(keys, k => Assert.Contains(k, computed));
         Assert.All(new ModernisationKeyFigures().Rows, r => Assert.Contains(r.Indicator, computed));
     }

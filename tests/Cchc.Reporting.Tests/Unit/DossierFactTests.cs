@@ -1,5 +1,6 @@
 using Cchc.Contracts.Events.Procedures;
 using Cchc.Reporting.Api.Data;
+using Cchc.Reporting.Api.Procedures;
 
 namespace Cchc.Reporting.Tests.Unit;
 

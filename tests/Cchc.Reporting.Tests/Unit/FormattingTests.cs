@@ -1,5 +1,5 @@
-using Cchc.Reporting.Api.Domain.Reports;
-using Cchc.Reporting.Api.Pages;
+using Cchc.Reporting.Api.Reports;
+using Cchc.Reporting.Api.Reports.Pages;
 
 namespace Cchc.Reporting.Tests.Unit;
 

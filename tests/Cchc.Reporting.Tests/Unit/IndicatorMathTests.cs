@@ -1,4 +1,4 @@
-using Cchc.Reporting.Api.Domain.Indicators;
+using Cchc.Reporting.Api.Reports;
 
 namespace Cchc.Reporting.Tests.Unit;
 
@@ -35,17 +35,35 @@ public sealed class IndicatorMathTests
         Assert.Equal(99.999m, IndicatorMath.Percentage(99_999, 100_000));
     }
 
-    [Fact]
-    public void Percentage_RejectsNegativeCounts()
+    [Theory]
+    [InlineData(-1, 3)]
+    [InlineData(1, -3)]
+    [InlineData(-1, -3)]
+    public void Percentage_OfNegativeCounts_IsBlank_NotAnError(long numerator, long denominator)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => IndicatorMath.Percentage(-1, 3));
+        Assert.Null(IndicatorMath.Percentage(numerator, denominator));
+    }
+
+    [Fact]
+    public void Percentage_OfCountsAtTheInt64Limit_IsExact_AndDoesNotOverflow()
+    {
+        // Sums of facts stored at the bounds reach twice long.MaxValue: still exact in decimal.
+        var whole = 2m * long.MaxValue;
+        Assert.Equal(50m, IndicatorMath.Percentage(long.MaxValue, whole));
+        Assert.Equal(100m, IndicatorMath.Percentage(decimal.MaxValue, decimal.MaxValue));
     }
 
     [Fact]
     public void Total_IsTheSumOfItsParts()
     {
-        long[] parts = [1714, 244, 119];
+        decimal[] parts = [1714, 244, 119];
         Assert.Equal(parts.Sum(), IndicatorMath.Total(parts));
         Assert.Equal(0, IndicatorMath.Total());
+    }
+
+    [Fact]
+    public void Total_OfPartsAtTheInt64Limit_IsExact()
+    {
+        Assert.Equal(18446744073709551614m, IndicatorMath.Total(long.MaxValue, long.MaxValue));
     }
 }

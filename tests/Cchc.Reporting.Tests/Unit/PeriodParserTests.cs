@@ -1,4 +1,4 @@
-using Cchc.Reporting.Api.Domain.Periods;
+using Cchc.Reporting.Api.Reports;
 
 namespace Cchc.Reporting.Tests.Unit;
 
@@ -134,5 +134,50 @@ public sealed class PeriodParserTests
         var result = PeriodParser.Parse(["2019,2020,2019"], Today);
         Assert.False(result.IsValid);
         Assert.Contains("'2019'", result.Error);
+    }
+
+    [Theory]
+    [InlineData("9999")]
+    [InlineData("1944")]
+    [InlineData("2100")]
+    [InlineData("1944-12-31..1945-01-01")]
+    [InlineData("2099-12-31..2100-01-01")]
+    [InlineData("0001-01-01..2019-12-31")]
+    [InlineData("9999-12-31")]
+    public void PeriodOutsideTheReportableDays_IsRejectedNamingIt(string value)
+    {
+        var result = PeriodParser.Parse([value], Today);
+        Assert.False(result.IsValid);
+        Assert.Contains($"'{value}'", result.Error);
+        Assert.Contains("01/01/1945", result.Error);
+        Assert.Contains("31/12/2099", result.Error);
+    }
+
+    [Fact]
+    public void TheFirstAndLastReportableDays_AreAccepted()
+    {
+        var periods = ParseOk("1945,2099,1945-01-01..2099-12-31");
+        Assert.Equal(PeriodParser.EarliestDay, periods[0].From);
+        Assert.Equal(PeriodParser.LatestDay, periods[1].To);
+    }
+
+    [Theory]
+    [InlineData("２０１９")]
+    [InlineData("٢٠١٩")]
+    [InlineData("２０１９-01-01..2019-12-31")]
+    public void DigitsOfOtherScripts_AreRejected_NotAnException(string value)
+    {
+        var result = PeriodParser.Parse([value], Today);
+        Assert.False(result.IsValid);
+    }
+
+    [Fact]
+    public void AHugeValue_IsQuotedShortly()
+    {
+        var huge = new string('9', 100_000);
+        var result = PeriodParser.Parse([huge], Today);
+        Assert.False(result.IsValid);
+        Assert.Contains($"'{huge[..PeriodParser.QuotedLength]}…'", result.Error);
+        Assert.True(result.Error!.Length < 300);
     }
 }

@@ -1,6 +1,6 @@
 using Cchc.Contracts.Events.Organisation;
 using Cchc.Reporting.Api.Data;
-using Cchc.Reporting.Api.Domain.Organisation;
+using Cchc.Reporting.Api.Organisation;
 
 namespace Cchc.Reporting.Tests.Unit;
 

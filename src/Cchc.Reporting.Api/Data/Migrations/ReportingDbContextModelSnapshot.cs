@@ -45,99 +45,94 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.AutonomyStatusFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.CivilService.StaffingFactRow", b =>
                 {
-                    b.Property<string>("Unit")
+                    b.Property<string>("Key")
                         .HasColumnType("text")
-                        .HasColumnName("unit");
+                        .HasColumnName("key");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer")
-                        .HasColumnName("sequence");
-
-                    b.Property<DateOnly>("EffectiveFrom")
+                    b.Property<DateOnly>("FromDay")
                         .HasColumnType("date")
-                        .HasColumnName("effective_from");
+                        .HasColumnName("from_day");
 
-                    b.Property<DateOnly?>("EffectiveTo")
+                    b.Property<bool>("Individual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("individual");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer")
+                        .HasColumnName("metric");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<DateOnly>("ToDay")
                         .HasColumnType("date")
-                        .HasColumnName("effective_to");
+                        .HasColumnName("to_day");
 
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<int>("ParentKind")
-                        .HasColumnType("integer")
-                        .HasColumnName("parent_kind");
-
-                    b.Property<int>("Regime")
-                        .HasColumnType("integer")
-                        .HasColumnName("regime");
-
-                    b.HasKey("Unit", "Sequence")
-                        .HasName("pk_autonomy_status_facts");
-
-                    b.HasIndex("EffectiveFrom", "EffectiveTo")
-                        .HasDatabaseName("ix_autonomy_status_facts_effective");
-
-                    b.ToTable("autonomy_status_facts", (string)null);
-                });
-
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.AutonomyUnitFact", b =>
-                {
-                    b.Property<string>("Unit")
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("unit");
+                        .HasColumnName("unit_code");
 
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
 
-                    b.HasKey("Unit")
-                        .HasName("pk_autonomy_unit_facts");
+                    b.HasKey("Key")
+                        .HasName("pk_staffing_facts");
 
-                    b.ToTable("autonomy_unit_facts", (string)null);
+                    b.HasIndex("Metric", "ToDay")
+                        .HasDatabaseName("ix_staffing_facts_metric_to_day");
+
+                    b.ToTable("staffing_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.BudgetFigureFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Consuming.ConsumeFailure", b =>
                 {
-                    b.Property<string>("FigureId")
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
                         .HasColumnType("text")
-                        .HasColumnName("figure_id");
+                        .HasColumnName("consumer");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("numeric(18,3)")
-                        .HasColumnName("amount");
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("error");
 
-                    b.Property<int>("FundingSource")
+                    b.Property<int>("Failures")
                         .HasColumnType("integer")
-                        .HasColumnName("funding_source");
+                        .HasColumnName("failures");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
+                    b.Property<DateTimeOffset>("FirstFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_failed_at");
 
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
 
-                    b.Property<int>("YearFrom")
-                        .HasColumnType("integer")
-                        .HasColumnName("year_from");
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_type");
 
-                    b.Property<int>("YearTo")
-                        .HasColumnType("integer")
-                        .HasColumnName("year_to");
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("queue");
 
-                    b.HasKey("FigureId")
-                        .HasName("pk_budget_figure_facts");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_consume_failures");
 
-                    b.ToTable("budget_figure_facts", (string)null);
+                    b.ToTable("consume_failures", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.DocumentCheckFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Institutions.DocumentCheckFact", b =>
                 {
                     b.Property<string>("CheckId")
                         .HasColumnType("text")
@@ -174,7 +169,230 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("document_check_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.DossierDailyCount", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Institutions.LegalDocumentFact", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasColumnType("text")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateOnly?>("ExpiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expired_on");
+
+                    b.Property<int>("IssuingBody")
+                        .HasColumnType("integer")
+                        .HasColumnName("issuing_body");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_legal_document_facts");
+
+                    b.HasIndex("SignedOn")
+                        .HasDatabaseName("ix_legal_document_facts_signed_on");
+
+                    b.ToTable("legal_document_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Institutions.ReviewFindingFact", b =>
+                {
+                    b.Property<string>("RoundId")
+                        .HasColumnType("text")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("DocumentId")
+                        .HasColumnType("text")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("Conclusion")
+                        .HasColumnType("integer")
+                        .HasColumnName("conclusion");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("handled_on");
+
+                    b.Property<int>("Handling")
+                        .HasColumnType("integer")
+                        .HasColumnName("handling");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("RoundId", "DocumentId")
+                        .HasName("pk_review_finding_facts");
+
+                    b.ToTable("review_finding_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Modernisation.EgovCapabilityFact", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Capability")
+                        .HasColumnType("integer")
+                        .HasColumnName("capability");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("CertificateDate")
+                        .HasColumnType("date")
+                        .HasColumnName("certificate_date");
+
+                    b.Property<bool>("InUse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_use");
+
+                    b.Property<int>("IsoVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("iso_version");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("UnitLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_level");
+
+                    b.HasKey("Unit", "Capability", "EffectiveFrom")
+                        .HasName("pk_egov_capability_facts");
+
+                    b.ToTable("egov_capability_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Modernisation.EgovMetricFact", b =>
+                {
+                    b.Property<string>("SourceSystem")
+                        .HasColumnType("text")
+                        .HasColumnName("source_system");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer")
+                        .HasColumnName("metric");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("UnitLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_level");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("SourceSystem", "Unit", "Metric", "PeriodFrom", "PeriodTo")
+                        .HasName("pk_egov_metric_facts");
+
+                    b.HasIndex("Metric", "PeriodTo")
+                        .HasDatabaseName("ix_egov_metric_facts_metric_period_to");
+
+                    b.ToTable("egov_metric_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Organisation.UnitPeriodFact", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateOnly>("FromDay")
+                        .HasColumnType("date")
+                        .HasColumnName("from_day");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasColumnType("text")
+                        .HasColumnName("parent_code");
+
+                    b.Property<int>("Sector")
+                        .HasColumnType("integer")
+                        .HasColumnName("sector");
+
+                    b.PrimitiveCollection<string[]>("SuccessorCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("successor_codes");
+
+                    b.Property<DateOnly?>("ToDay")
+                        .HasColumnType("date")
+                        .HasColumnName("to_day");
+
+                    b.HasKey("UnitCode", "Sequence")
+                        .HasName("pk_unit_period_facts");
+
+                    b.HasIndex("Kind", "FromDay")
+                        .HasDatabaseName("ix_unit_period_facts_kind_from_day");
+
+                    b.ToTable("unit_period_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Organisation.UnitRevisionFact", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("UnitCode")
+                        .HasName("pk_unit_revisions");
+
+                    b.ToTable("unit_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Procedures.DossierDailyCount", b =>
                 {
                     b.Property<DateOnly>("ClosedOn")
                         .HasColumnType("date")
@@ -208,7 +426,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("dossier_daily_counts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.DossierFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Procedures.DossierFact", b =>
                 {
                     b.Property<string>("DossierId")
                         .HasColumnType("text")
@@ -274,90 +492,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("dossier_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.EgovCapabilityFact", b =>
-                {
-                    b.Property<string>("Unit")
-                        .HasColumnType("text")
-                        .HasColumnName("unit");
-
-                    b.Property<int>("Capability")
-                        .HasColumnType("integer")
-                        .HasColumnName("capability");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("effective_from");
-
-                    b.Property<DateOnly?>("CertificateDate")
-                        .HasColumnType("date")
-                        .HasColumnName("certificate_date");
-
-                    b.Property<bool>("InUse")
-                        .HasColumnType("boolean")
-                        .HasColumnName("in_use");
-
-                    b.Property<int>("IsoVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("iso_version");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer")
-                        .HasColumnName("revision");
-
-                    b.Property<int>("UnitLevel")
-                        .HasColumnType("integer")
-                        .HasColumnName("unit_level");
-
-                    b.HasKey("Unit", "Capability", "EffectiveFrom")
-                        .HasName("pk_egov_capability_facts");
-
-                    b.ToTable("egov_capability_facts", (string)null);
-                });
-
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.EgovMetricFact", b =>
-                {
-                    b.Property<string>("SourceSystem")
-                        .HasColumnType("text")
-                        .HasColumnName("source_system");
-
-                    b.Property<string>("Unit")
-                        .HasColumnType("text")
-                        .HasColumnName("unit");
-
-                    b.Property<int>("Metric")
-                        .HasColumnType("integer")
-                        .HasColumnName("metric");
-
-                    b.Property<DateOnly>("PeriodFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("period_from");
-
-                    b.Property<DateOnly>("PeriodTo")
-                        .HasColumnType("date")
-                        .HasColumnName("period_to");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer")
-                        .HasColumnName("revision");
-
-                    b.Property<int>("UnitLevel")
-                        .HasColumnType("integer")
-                        .HasColumnName("unit_level");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint")
-                        .HasColumnName("value");
-
-                    b.HasKey("SourceSystem", "Unit", "Metric", "PeriodFrom", "PeriodTo")
-                        .HasName("pk_egov_metric_facts");
-
-                    b.HasIndex("Metric", "PeriodTo")
-                        .HasDatabaseName("ix_egov_metric_facts_metric_period_to");
-
-                    b.ToTable("egov_metric_facts", (string)null);
-                });
-
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.FeedbackFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Procedures.FeedbackFact", b =>
                 {
                     b.Property<string>("FeedbackId")
                         .HasColumnType("text")
@@ -392,46 +527,7 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("feedback_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.LegalDocumentFact", b =>
-                {
-                    b.Property<string>("DocumentId")
-                        .HasColumnType("text")
-                        .HasColumnName("document_id");
-
-                    b.Property<DateOnly?>("ExpiredOn")
-                        .HasColumnType("date")
-                        .HasColumnName("expired_on");
-
-                    b.Property<int>("IssuingBody")
-                        .HasColumnType("integer")
-                        .HasColumnName("issuing_body");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<DateOnly>("SignedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("signed_on");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("DocumentId")
-                        .HasName("pk_legal_document_facts");
-
-                    b.HasIndex("SignedOn")
-                        .HasDatabaseName("ix_legal_document_facts_signed_on");
-
-                    b.ToTable("legal_document_facts", (string)null);
-                });
-
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.ProcedureVersionFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.Procedures.ProcedureVersionFact", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("text")
@@ -486,43 +582,99 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("procedure_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.ReviewFindingFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.AutonomyStatusFact", b =>
                 {
-                    b.Property<string>("RoundId")
+                    b.Property<string>("Unit")
                         .HasColumnType("text")
-                        .HasColumnName("round_id");
+                        .HasColumnName("unit");
 
-                    b.Property<string>("DocumentId")
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("ParentKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_kind");
+
+                    b.Property<int>("Regime")
+                        .HasColumnType("integer")
+                        .HasColumnName("regime");
+
+                    b.HasKey("Unit", "Sequence")
+                        .HasName("pk_autonomy_status_facts");
+
+                    b.HasIndex("EffectiveFrom", "EffectiveTo")
+                        .HasDatabaseName("ix_autonomy_status_facts_effective");
+
+                    b.ToTable("autonomy_status_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.AutonomyUnitFact", b =>
+                {
+                    b.Property<string>("Unit")
                         .HasColumnType("text")
-                        .HasColumnName("document_id");
-
-                    b.Property<int>("Conclusion")
-                        .HasColumnType("integer")
-                        .HasColumnName("conclusion");
-
-                    b.Property<DateOnly>("FoundOn")
-                        .HasColumnType("date")
-                        .HasColumnName("found_on");
-
-                    b.Property<DateOnly?>("HandledOn")
-                        .HasColumnType("date")
-                        .HasColumnName("handled_on");
-
-                    b.Property<int>("Handling")
-                        .HasColumnType("integer")
-                        .HasColumnName("handling");
+                        .HasColumnName("unit");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("RoundId", "DocumentId")
-                        .HasName("pk_review_finding_facts");
+                    b.HasKey("Unit")
+                        .HasName("pk_autonomy_unit_facts");
 
-                    b.ToTable("review_finding_facts", (string)null);
+                    b.ToTable("autonomy_unit_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnreportedBreakdownFact", b =>
+            modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.BudgetFigureFact", b =>
+                {
+                    b.Property<string>("FigureId")
+                        .HasColumnType("text")
+                        .HasColumnName("figure_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("FundingSource")
+                        .HasColumnType("integer")
+                        .HasColumnName("funding_source");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("YearFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_from");
+
+                    b.Property<int>("YearTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_to");
+
+                    b.HasKey("FigureId")
+                        .HasName("pk_budget_figure_facts");
+
+                    b.ToTable("budget_figure_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.UnreportedBreakdownFact", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -540,115 +692,6 @@ namespace Cchc.Reporting.Api.Data.Migrations
                         .HasName("pk_unreported_breakdown_facts");
 
                     b.ToTable("unreported_breakdown_facts", (string)null);
-                });
-
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.StaffingFactRow", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasColumnType("text")
-                        .HasColumnName("key");
-
-                    b.Property<DateOnly>("FromDay")
-                        .HasColumnType("date")
-                        .HasColumnName("from_day");
-
-                    b.Property<bool>("Individual")
-                        .HasColumnType("boolean")
-                        .HasColumnName("individual");
-
-                    b.Property<int>("Metric")
-                        .HasColumnType("integer")
-                        .HasColumnName("metric");
-
-                    b.Property<long>("Revision")
-                        .HasColumnType("bigint")
-                        .HasColumnName("revision");
-
-                    b.Property<DateOnly>("ToDay")
-                        .HasColumnType("date")
-                        .HasColumnName("to_day");
-
-                    b.Property<string>("UnitCode")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("unit_code");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint")
-                        .HasColumnName("value");
-
-                    b.HasKey("Key")
-                        .HasName("pk_staffing_facts");
-
-                    b.HasIndex("Metric", "ToDay")
-                        .HasDatabaseName("ix_staffing_facts_metric_to_day");
-
-                    b.ToTable("staffing_facts", (string)null);
-                });
-
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnitPeriodFact", b =>
-                {
-                    b.Property<string>("UnitCode")
-                        .HasColumnType("text")
-                        .HasColumnName("unit_code");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer")
-                        .HasColumnName("sequence");
-
-                    b.Property<DateOnly>("FromDay")
-                        .HasColumnType("date")
-                        .HasColumnName("from_day");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<string>("ParentCode")
-                        .HasColumnType("text")
-                        .HasColumnName("parent_code");
-
-                    b.Property<int>("Sector")
-                        .HasColumnType("integer")
-                        .HasColumnName("sector");
-
-                    b.PrimitiveCollection<string[]>("SuccessorCodes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("successor_codes");
-
-                    b.Property<DateOnly?>("ToDay")
-                        .HasColumnType("date")
-                        .HasColumnName("to_day");
-
-                    b.HasKey("UnitCode", "Sequence")
-                        .HasName("pk_unit_period_facts");
-
-                    b.HasIndex("Kind", "FromDay")
-                        .HasDatabaseName("ix_unit_period_facts_kind_from_day");
-
-                    b.ToTable("unit_period_facts", (string)null);
-                });
-
-            modelBuilder.Entity("Cchc.Reporting.Api.Data.UnitRevisionFact", b =>
-                {
-                    b.Property<string>("UnitCode")
-                        .HasColumnType("text")
-                        .HasColumnName("unit_code");
-
-                    b.Property<long>("Revision")
-                        .HasColumnType("bigint")
-                        .HasColumnName("revision");
-
-                    b.HasKey("UnitCode")
-                        .HasName("pk_unit_revisions");
-
-                    b.ToTable("unit_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Security.Audit.AuditEntry", b =>

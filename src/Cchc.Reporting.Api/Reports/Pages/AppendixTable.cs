@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace Cchc.Reporting.Api.Reports.Pages;
+
+/// <summary>An appendix as the source prints it: STT, Nội dung, one column per period.</summary>
+internal static class AppendixTable
+{
+    /// <summary>The footnote of a cell the source document left blank.</summary>
+    public const string NotReportedNote =
+        "Báo cáo nguồn không báo cáo số liệu ô này; số liệu hiển thị được tính từ dữ liệu đã ghi nhận và nhất quán với dòng tổng.";
+
+    public static string Render(AppendixReport report)
+    {
+        var html = new StringBuilder("<table><thead><tr><th>STT</th><th>Nội dung</th>");
+        foreach (var period in report.Periods)
+        {
+            html.Append("<th>").Append(HtmlPage.Encode(period.Label)).Append("</th>");
+        }
+        html.Append("</tr></thead><tbody>");
+        var anyNotReported = false;
+        foreach (var row in report.Rows)
+        {
+            var definition = row.Definition;
+            html.Append(definition.Heading ? "<tr class=\"heading\">" : "<tr>")
+                .Append("<td class=\"stt\">").Append(HtmlPage.Encode(definition.Stt)).Append("</td>")
+                .Append("<td>").Append(HtmlPage.Encode(definition.Label)).Append("</td>");
+            foreach (var period in report.Periods)
+            {
+                var value = row.Values?.GetValueOrDefault(period.Key);
+                var css = value is ReportValue.Number ? " class=\"num\"" : string.Empty;
+                var notReported = row.NotReported?.Contains(period.Key) == true;
+                anyNotReported |= notReported;
+                html.Append("<td").Append(css).Append('>')
+                    .Append(HtmlPage.Encode(VietnameseFormat.Cell(value, definition.ValueType)))
+                    .Append(notReported ? $"<sup class=\"nr\" title=\"{HtmlPage.Encode(NotReportedNote)}\">(*)</sup>" : string.Empty).Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        html.Append("</tbody></table>");
+        if (anyNotReported)
+        {
+            html.Append("<p class=\"hint\">(*) ").Append(HtmlPage.Encode(NotReportedNote)).Append("</p>");
+        }
+        return html.ToString();
+    }
+}

@@ -1,0 +1,35 @@
+
+namespace Cchc.Reporting.Api.Reports;
+
+public static class ReportCatalog
+{
+    /// <summary>
+    /// Registers every <see cref="IAppendix"/> and <see cref="IKeyFigures"/> (singleton) and <see cref="IIndicatorSource"/> (scoped: they query the
+    /// read model) of this assembly, and the <see cref="AppendixCalculator"/>. Adding an appendix or an indicator
+    /// family is adding a class; nothing here changes.
+    /// </summary>
+    public static IServiceCollection AddReportCatalog(this IServiceCollection services)
+    {
+        var types = typeof(ReportCatalog).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
+        foreach (var type in types)
+        {
+            if (typeof(IKeyFigures).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IKeyFigures), type);
+            }
+            else if (typeof(IAppendix).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IAppendix), type);
+            }
+            if (typeof(IIndicatorSource).IsAssignableFrom(type))
+            {
+                services.AddScoped(typeof(IIndicatorSource), type);
+            }
+        }
+        services.AddScoped<AppendixCalculator>();
+        services.AddScoped<AppendixQuery>();
+        services.AddScoped<CivilService.StaffingByUnit>();
+        return services;
+    }
+}
