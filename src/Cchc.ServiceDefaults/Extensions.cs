@@ -1,3 +1,5 @@
+using Grpc.AspNetCore.HealthChecks;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -36,8 +38,13 @@ public static class CchcServiceDefaults
         return builder;
     }
 
-    /// <summary>gRPC server with the standard health service and reflection.</summary>
-    public static IServiceCollection AddDefaultGrpc(this IServiceCollection services, Action<Grpc.AspNetCore.Server.GrpcServiceOptions>? configure = null)
+    /// <summary>
+    /// gRPC server with the standard health service and reflection. grpc.health.v1 answers for <c>""</c> (the whole
+    /// process) and for the fully-qualified name of every gRPC service the application maps (e.g.
+    /// <c>cchc.procedures.v1.DossierService</c>), each with the same health checks: that is what Kubernetes gRPC probes,
+    /// grpc-health-probe and the gateway's health-by-name send to a pod.
+    /// </summary>
+    public static IServiceCollection AddDefaultGrpc(this IServiceCollection services, Action<GrpcServiceOptions>? configure = null)
     {
         services.AddGrpc(o =>
         {
@@ -47,8 +54,28 @@ public static class CchcServiceDefaults
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
+        // Read when the health service first answers (after every Map* call): the mapped services are known by then.
+        services.AddOptions<GrpcHealthChecksOptions>().Configure<EndpointDataSource>((options, endpoints) =>
+        {
+            foreach (var name in GrpcServiceNames(endpoints))
+            {
+                options.Services.Map(name, _ => true);
+            }
+        });
         services.AddSingleton<DefaultGrpcMarker>();
         return services;
+    }
+
+    /// <summary>Fully-qualified names of the gRPC services mapped in the application (health and reflection included).</summary>
+    public static IReadOnlyList<string> GrpcServiceNames(EndpointDataSource endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.Endpoints
+            .Select(e => e.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.ServiceName)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -11,10 +11,12 @@ using Microsoft.Extensions.Logging;
 namespace Cchc.Gateway.Tests;
 
 /// <summary>
-/// Stands in for a service: an h2c port with the standard grpc.health.v1 service (status settable) and any other
-/// path answered with an <c>x-backend</c> header naming it; an HTTP/1.1 port answering every path the same way.
+/// Stands in for a service: an h2c port with the standard grpc.health.v1 service (status settable) answering for ""
+/// and for the fully-qualified names of the services it stands in for (<paramref name="services"/>; NOT_FOUND for any
+/// other name, as a real service does), and any other path answered with an <c>x-backend</c> header naming it; an
+/// HTTP/1.1 port answering every path the same way.
 /// </summary>
-public sealed class FakeBackend(string name) : IAsyncDisposable
+public sealed class FakeBackend(string name, params string[] services) : IAsyncDisposable
 {
     public const string BackendHeader = "x-backend";
 
@@ -34,8 +36,19 @@ public sealed class FakeBackend(string name) : IAsyncDisposable
     public int GrpcPort { get; private set; }
     public int HttpPort { get; private set; }
 
-    public void SetServing(bool serving) => _health.SetStatus(string.Empty,
-        serving ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing);
+    /// <summary>The fully-qualified gRPC service names this backend answers health for.</summary>
+    public IReadOnlyList<string> Services { get; } = services;
+
+    /// <summary>Sets the status of "" and of every service it hosts, as a real service's health checks do.</summary>
+    public void SetServing(bool serving)
+    {
+        var status = serving ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing;
+        _health.SetStatus(string.Empty, status);
+        foreach (var service in Services)
+        {
+            _health.SetStatus(service, status);
+        }
+    }
 
     /// <summary>How many requests for <paramref name="path"/> reached this backend's fallback (state the tests read back).</summary>
     public int Hits(string path) => _hits.GetValueOrDefault(path);

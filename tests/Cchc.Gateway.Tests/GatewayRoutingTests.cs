@@ -162,7 +162,11 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
         using var post = await gateway.H2c.SendAsync(GrpcRequest(path));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
+        // A gRPC call gets what a gRPC server answers for a method it does not have: UNIMPLEMENTED, trailers-only.
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal(((int)StatusCode.Unimplemented).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            post.Headers.GetValues("grpc-status").Single());
         Assert.Null(Backend(post));
     }
 
