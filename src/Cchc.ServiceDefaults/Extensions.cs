@@ -1,4 +1,3 @@
-using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -39,10 +38,10 @@ public static class CchcServiceDefaults
     }
 
     /// <summary>
-    /// gRPC server with the standard health service and reflection. grpc.health.v1 answers for <c>""</c> (the whole
-    /// process) and for the fully-qualified name of every gRPC service the application maps (e.g.
-    /// <c>cchc.procedures.v1.DossierService</c>), each with the same health checks: that is what Kubernetes gRPC probes,
-    /// grpc-health-probe and the gateway's health-by-name send to a pod.
+    /// gRPC server with the standard health service and reflection. grpc.health.v1 (<see cref="ServiceHealthService"/>)
+    /// answers for <c>""</c> (the whole process) and for the fully-qualified name of every gRPC service the application
+    /// maps (e.g. <c>cchc.procedures.v1.DossierService</c>), each with the same health checks: that is what Kubernetes
+    /// gRPC probes, grpc-health-probe and the gateway's health-by-name send to a pod.
     /// </summary>
     public static IServiceCollection AddDefaultGrpc(this IServiceCollection services, Action<GrpcServiceOptions>? configure = null)
     {
@@ -53,15 +52,7 @@ public static class CchcServiceDefaults
             configure?.Invoke(o);
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
-        // Read when the health service first answers (after every Map* call): the mapped services are known by then.
-        services.AddOptions<GrpcHealthChecksOptions>().Configure<EndpointDataSource>((options, endpoints) =>
-        {
-            foreach (var name in GrpcServiceNames(endpoints))
-            {
-                options.Services.Map(name, _ => true);
-            }
-        });
+        services.AddSingleton<MappedGrpcServices>();
         services.AddSingleton<DefaultGrpcMarker>();
         return services;
     }
@@ -126,7 +117,7 @@ public static class CchcServiceDefaults
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
         if (app.Services.GetService<DefaultGrpcMarker>() is not null)
         {
-            app.MapGrpcHealthChecksService();
+            app.MapGrpcService<ServiceHealthService>();
             app.MapGrpcReflectionService();
         }
         return app;

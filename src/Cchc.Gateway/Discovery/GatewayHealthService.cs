@@ -1,6 +1,4 @@
 using Cchc.Gateway.HealthChecks;
-using Grpc.Core;
-using Grpc.Health.V1;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -23,51 +21,16 @@ internal sealed class GatewayHealthService(
     ServiceCatalog catalog,
     BackendHealthProbe probe,
     IOptions<GatewayOptions> options,
-    IHostApplicationLifetime lifetime) : Health.HealthBase
+    IHostApplicationLifetime lifetime) : PolledHealthService(lifetime, options.Value.HealthWatchInterval)
 {
-    public override async Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context)
-    {
-        var status = await StatusAsync(request.Service, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound,
-                $"không có dịch vụ gRPC tên \"{request.Service}\" sau cổng kết nối; danh sách dịch vụ: server reflection (list)"));
-        return new HealthCheckResponse { Status = status };
-    }
+    protected override string UnknownServiceMessage(string service) =>
+        $"không có dịch vụ gRPC tên \"{service}\" sau cổng kết nối; danh sách dịch vụ: server reflection (list)";
 
-    /// <summary>The status now, then each change, checked every <see cref="GatewayOptions.HealthWatchInterval"/>, until the caller or the gateway stops.</summary>
-    public override async Task Watch(HealthCheckRequest request, IServerStreamWriter<HealthCheckResponse> responseStream, ServerCallContext context)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        ServingStatus? last = null;
-        try
-        {
-            while (true)
-            {
-                var status = await StatusAsync(request.Service, stop.Token) ?? ServingStatus.ServiceUnknown;
-                if (status != last)
-                {
-                    await responseStream.WriteAsync(new HealthCheckResponse { Status = status }, stop.Token);
-                    last = status;
-                }
-                await Task.Delay(options.Value.HealthWatchInterval, stop.Token);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            if (!context.CancellationToken.IsCancellationRequested)
-            {
-                // The gateway is stopping: say so, so the watcher fails over instead of waiting on a dead stream.
-                await responseStream.WriteAsync(new HealthCheckResponse { Status = ServingStatus.NotServing }, CancellationToken.None);
-            }
-        }
-    }
-
-    /// <summary>The status of <paramref name="service"/>; null when no service of that name is behind the gateway.</summary>
-    private async Task<ServingStatus?> StatusAsync(string service, CancellationToken cancellationToken)
+    protected override async Task<ServingStatus?> StatusAsync(string service, CancellationToken cancellationToken)
     {
         if (service.Length == 0)
         {
-            var report = await checks.CheckHealthAsync(cancellationToken);
-            return report.Status == HealthStatus.Unhealthy ? ServingStatus.NotServing : ServingStatus.Serving;
+            return StatusOf(await checks.CheckHealthAsync(cancellationToken));
         }
         if (ServiceCatalog.IsGatewayService(service))
         {
@@ -85,7 +48,6 @@ internal sealed class GatewayHealthService(
             return answers[0].IsServing ? ServingStatus.Serving : ServingStatus.NotServing;
         }
         var hosting = answers.Where(a => !a.IsUnknownName).ToList();
-        return hosting.Count == 0 ? ServingStatus.NotServing
-            : hosting.TrueForAll(a => a.IsServing) ? ServingStatus.Serving : ServingStatus.NotServing;
+        return hosting.Count > 0 && hosting.TrueForAll(a => a.IsServing) ? ServingStatus.Serving : ServingStatus.NotServing;
     }
 }
