@@ -3,15 +3,16 @@
 // descriptors reflection returns (no local .proto of the services), checks grpc.health.v1 by each fully-qualified
 // service name (what grpc-health-probe and Kubernetes gRPC probes send), checks that an unknown name is NOT_FOUND, and —
 // with a token — calls ProcedureCatalogService/ListProcedures through a client built from the reflected descriptors.
-// usage: [CCHC_ACCESS_TOKEN=<token with procedures.read>] node discover.mjs [host:port]     (default 127.0.0.1:7400)
-// Prints one JSON line; exits 1 when anything is not as a client expects.
+// usage: [CCHC_ACCESS_TOKEN=<token with procedures.read>] node discover.mjs [host:port] [--text]  (default 127.0.0.1:7400)
+// Prints one JSON line (--text: a line per service, for people); exits 1 when anything is not as a client expects.
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const target = process.argv[2] ?? '127.0.0.1:7400';
+const text = process.argv.includes('--text');
+const target = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '127.0.0.1:7400';
 const options = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true };
 const local = (file) => grpc.loadPackageDefinition(protoLoader.loadSync(file, { ...options, includeDirs: [path.join(here, 'protos')] }));
 const health = local('grpc/health/v1/health.proto').grpc.health.v1;
@@ -86,5 +87,14 @@ try {
   ok = false;
   seen.error = `${err.code ?? ''} ${err.details ?? err.message}`.trim();
 }
-console.log(JSON.stringify(seen));
+if (text) {
+  const width = Math.max(...seen.services.map((s) => s.length));
+  console.log(`${seen.services.length} services at ${target} (server reflection, no header); health by name; methods from the reflected descriptors:`);
+  for (const name of seen.services) console.log(`  ${name.padEnd(width)}  ${seen.health[name]}  ${seen.methods[name].join(', ')}`);
+  console.log(`the gateway itself (""): ${seen.health['(gateway)']}; cchc.nothing.v1.NoSuchService: ${seen.unknown}`);
+  if (seen.call) console.log(`${seen.call.method} through a client built from reflection: total_size ${seen.call.totalSize}`);
+  if (seen.error) console.log(`error: ${seen.error}`);
+} else {
+  console.log(JSON.stringify(seen));
+}
 process.exit(ok ? 0 : 1);
