@@ -23,6 +23,9 @@ public sealed class FakeBackend(string name, params string[] services) : IAsyncD
     /// <summary>The method the fake answers like a service (an empty message, OK).</summary>
     public const string BenchmarkMethod = "/cchc.procedures.v1.ProcedureCatalogService/GetProcedure";
 
+    /// <summary>A path the fake refuses with an empty 403, as a service's authorization does.</summary>
+    public const string ForbiddenPath = "/api/reports/forbidden-to-this-client";
+
     /// <summary>Response header: the Authorization header the backend received ("none" when there was none).</summary>
     public const string AuthorizationHeader = "x-backend-authorization";
 
@@ -81,6 +84,11 @@ public sealed class FakeBackend(string name, params string[] services) : IAsyncD
             context.Response.ContentType = "application/grpc";
             context.Response.AppendTrailer("grpc-status", "0");
             await context.Response.Body.WriteAsync(new byte[5]);
+        });
+        _app.MapGet(ForbiddenPath, (HttpContext context) =>
+        {
+            context.Response.Headers[BackendHeader] = Name;
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         });
         _app.MapFallback(async context =>
         {

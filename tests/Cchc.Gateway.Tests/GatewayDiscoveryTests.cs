@@ -127,12 +127,7 @@ public sealed class GatewayDiscoveryTests(GatewayFixture gateway) : IAsyncLifeti
     }
 
     [Theory]
-    [InlineData("procedures")]
-    [InlineData("reporting")]
-    [InlineData("legal")]
-    [InlineData("finance")]
-    [InlineData("organisation")]
-    [InlineData("egov")]
+    [MemberData(nameof(GatewayFixture.BackendKeys), MemberType = typeof(GatewayFixture))]
     public async Task HealthByName_IsAnsweredByTheBackendOwningTheService(string key)
     {
         var down = gateway.Backends.Single(b => b.Name == key);
@@ -182,26 +177,30 @@ public sealed class GatewayDiscoveryTests(GatewayFixture gateway) : IAsyncLifeti
     [Fact]
     public async Task WatchByName_SendsTheStatus_ThenItsChange()
     {
-        var health = new Health.HealthClient(gateway.CreateChannel(null));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var watch = health.Watch(new HealthCheckRequest { Service = "cchc.egov.v1.MetricService" }, cancellationToken: timeout.Token);
+        using var watch = Watch("cchc.egov.v1.MetricService", timeout.Token);
 
-        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
-        Assert.Equal(ServingStatus.Serving, watch.ResponseStream.Current.Status);
+        Assert.Equal(ServingStatus.Serving, await NextStatusAsync(watch, timeout.Token));
         gateway.Egov.SetServing(false);
-        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
-        Assert.Equal(ServingStatus.NotServing, watch.ResponseStream.Current.Status);
+        Assert.Equal(ServingStatus.NotServing, await NextStatusAsync(watch, timeout.Token));
     }
 
     [Fact]
     public async Task WatchByName_OfAnUnknownService_SaysServiceUnknown()
     {
-        var health = new Health.HealthClient(gateway.CreateChannel(null));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var watch = health.Watch(new HealthCheckRequest { Service = "cchc.secret.v1.AdminService" }, cancellationToken: timeout.Token);
+        using var watch = Watch("cchc.secret.v1.AdminService", timeout.Token);
 
-        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
-        Assert.Equal(ServingStatus.ServiceUnknown, watch.ResponseStream.Current.Status);
+        Assert.Equal(ServingStatus.ServiceUnknown, await NextStatusAsync(watch, timeout.Token));
+    }
+
+    private AsyncServerStreamingCall<HealthCheckResponse> Watch(string service, CancellationToken cancellation) =>
+        new Health.HealthClient(gateway.CreateChannel(null)).Watch(new HealthCheckRequest { Service = service }, cancellationToken: cancellation);
+
+    private static async Task<ServingStatus> NextStatusAsync(AsyncServerStreamingCall<HealthCheckResponse> watch, CancellationToken cancellation)
+    {
+        Assert.True(await watch.ResponseStream.MoveNext(cancellation));
+        return watch.ResponseStream.Current.Status;
     }
 
     [Fact]

@@ -47,6 +47,9 @@ public class GatewayFixture : IAsyncLifetime
     public FakeBackend Identity { get; } = new("identity");
 
     public IEnumerable<FakeBackend> Backends => [Procedures, Reporting, Legal, Finance, Organisation, Egov];
+
+    /// <summary>The x-cchc-service value (and proto package name) of each backend.</summary>
+    public static TheoryData<string> BackendKeys => new() { "procedures", "reporting", "legal", "finance", "organisation", "egov" };
     public int GrpcPort { get; } = FreePort.Next();
     public int HttpPort { get; } = FreePort.Next();
     public TestTokenIssuer Issuer { get; private set; } = null!;

@@ -48,12 +48,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("procedures")]
-    [InlineData("reporting")]
-    [InlineData("legal")]
-    [InlineData("finance")]
-    [InlineData("organisation")]
-    [InlineData("egov")]
+    [MemberData(nameof(GatewayFixture.BackendKeys), MemberType = typeof(GatewayFixture))]
     public async Task HealthWithServiceHeader_IsAnsweredByThatService(string service)
     {
         var other = service == "procedures" ? gateway.Reporting : gateway.Procedures;
@@ -105,6 +100,16 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("reporting", Backend(response));
+    }
+
+    [Fact]
+    public async Task AServicesOwnEmptyRefusal_PassesThroughUnchanged()
+    {
+        using var response = await gateway.Http.GetAsync(FakeBackend.ForbiddenPath);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("reporting", Backend(response));
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]

@@ -13,8 +13,8 @@ namespace Cchc.Gateway.Errors;
 /// (trailers-only), anything else problem+json; both carry a correlation id (the trace id) that is also in the log
 /// entry with the details. Never a stack trace, an exception type, an internal address or the request's headers.
 /// Covered: unrouted requests (404 → UNIMPLEMENTED), backends that cannot be reached (502/503/504 → UNAVAILABLE),
-/// unhandled exceptions (500 → INTERNAL) and any other empty error status. Answers that have a body (a service's
-/// own problem+json, the gateway's refusals) pass unchanged.
+/// unhandled exceptions (500 → INTERNAL) and any other empty error status of the gateway's own. A service's answer
+/// passes unchanged, body or not (it is the service's to shape); so do the gateway's refusals, which have a body.
 /// </summary>
 internal static partial class GatewayErrors
 {
@@ -48,10 +48,12 @@ internal static partial class GatewayErrors
             }
 
             var response = context.Response;
+            var forwarding = context.Features.Get<IForwarderErrorFeature>();
+            var proxied = context.GetEndpoint()?.Metadata.GetMetadata<GatewayListener>() is not null;
             if (!response.HasStarted && response.StatusCode >= 400 && string.IsNullOrEmpty(response.ContentType)
-                && response.ContentLength is null or 0)
+                && response.ContentLength is null or 0 && (!proxied || forwarding is not null))
             {
-                if (context.Features.Get<IForwarderErrorFeature>() is { } forwarding)
+                if (forwarding is not null)
                 {
                     LogForwardingFailed(logger, forwarding.Exception, forwarding.Error, context.Request.Path.Value ?? string.Empty, CorrelationId(context));
                 }
