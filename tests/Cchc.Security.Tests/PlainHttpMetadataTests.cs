@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Cchc.Security.Tests;
 
 /// <summary>
-/// Issuer metadata over plain HTTP (docs/security.md): only with RequireHttpsMetadata=false, only on loopback, only in
-/// Development or a test host. The shipped configuration files of the gateway and every service, in Production, refuse
+/// Issuer metadata over plain HTTP (docs/security.md): only with RequireHttpsMetadata=false, only in Development or a
+/// test host. The shipped configuration files of the gateway and every service, in Production, refuse
 /// it — including the very settings the AppHost gives them on a developer's machine.
 /// </summary>
 public sealed class PlainHttpMetadataTests
@@ -77,10 +77,12 @@ public sealed class PlainHttpMetadataTests
         Assert.True(jwt.Get("cchc-issuer-1").RequireHttpsMetadata);
     }
 
-    [Fact]
-    public void ShippedConfiguration_InDevelopment_AcceptsTheAppHostsLoopbackMetadata()
+    [Theory]
+    [InlineData("http://localhost:41234/.well-known/openid-configuration")] // the AppHost's token service
+    [InlineData("http://identity:8080/.well-known/openid-configuration")] // the Kubernetes dev overlay's
+    public void ShippedConfiguration_InDevelopment_AcceptsADevelopersPlainHttpMetadata(string metadata)
     {
-        var builder = ShippedBuilder("Cchc.Procedures.Api", Environments.Development, AppHostSettings("http://localhost:41234/.well-known/openid-configuration"));
+        var builder = ShippedBuilder("Cchc.Procedures.Api", Environments.Development, AppHostSettings(metadata));
 
         builder.AddCchcAuthentication();
 
@@ -91,20 +93,18 @@ public sealed class PlainHttpMetadataTests
     /// <summary>The rule, case by case: (environment, test host?, metadata address, RequireHttpsMetadata) → allowed?</summary>
     public static TheoryData<string, bool, string, bool?, bool> Cases => new()
     {
-        // The AppHost's local run and the tests' own hosts.
+        // A developer's hosts: the AppHost's local run, the Kubernetes dev overlay, the tests' own hosts.
         { "Development", false, "http://localhost:5000/.well-known/openid-configuration", false, true },
-        { "Development", false, "http://127.0.0.1:5000/.well-known/openid-configuration", false, true },
         { "Development", false, "http://[::1]:5000/.well-known/openid-configuration", false, true },
+        { "Development", false, "http://identity:8080/.well-known/openid-configuration", false, true },
         { "Testing", true, "http://127.0.0.1:5000/.well-known/openid-configuration", false, true },
-        // "Testing" set on a deployed process is not a test host; neither is any other environment.
+        // "Testing" set on a deployed process is not a test host; no other environment is a developer's either,
+        // whatever the address.
         { "Testing", false, "http://127.0.0.1:5000/.well-known/openid-configuration", false, false },
         { "Production", true, "http://127.0.0.1:5000/.well-known/openid-configuration", false, false },
         { "Production", false, "http://127.0.0.1:5000/.well-known/openid-configuration", false, false },
+        { "Production", false, "http://identity:8080/.well-known/openid-configuration", false, false },
         { "Staging", false, "http://127.0.0.1:5000/.well-known/openid-configuration", false, false },
-        // Plain HTTP off the machine: never, not even in Development.
-        { "Development", false, "http://identity/.well-known/openid-configuration", false, false },
-        { "Development", false, "http://10.0.0.5:5000/.well-known/openid-configuration", false, false },
-        { "Testing", true, "http://192.168.1.10/.well-known/openid-configuration", false, false },
         // Plain HTTP without asking for it explicitly: never.
         { "Development", false, "http://localhost:5000/.well-known/openid-configuration", null, false },
         { "Development", false, "http://localhost:5000/.well-known/openid-configuration", true, false },
@@ -133,17 +133,16 @@ public sealed class PlainHttpMetadataTests
     }
 
     [Fact]
-    public void OneSecondIssuerOverPlainHttpToAnotherHost_RefusesTheWhole()
+    public void ASecondIssuerOverPlainHttp_InProduction_RefusesTheWhole_AndNamesIt()
     {
         var options = new SecurityAuthenticationOptions
         {
-            MetadataAddress = "http://127.0.0.1:5000/.well-known/openid-configuration",
-            Issuer = "http://127.0.0.1:5000/",
-            RequireHttpsMetadata = false,
+            MetadataAddress = "https://identity.laichau.gov.vn/.well-known/openid-configuration",
+            Issuer = "https://gateway.laichau.gov.vn:7401/",
             Issuers = { new IssuerOptions { Authority = "http://sso.laichau.gov.vn", Issuer = "http://sso.laichau.gov.vn/" } },
         };
 
-        var error = Assert.Throws<InvalidOperationException>(() => PlainHttpMetadata.Check(options, new HostEnvironment(Environments.Development), false));
+        var error = Assert.Throws<InvalidOperationException>(() => PlainHttpMetadata.Check(options, new HostEnvironment(Environments.Production), false));
         Assert.Contains("sso.laichau.gov.vn", error.Message, StringComparison.Ordinal);
     }
 

@@ -6,12 +6,12 @@ namespace Cchc.Security.Authentication;
 /// <summary>
 /// The one rule for token-issuer metadata over plain HTTP (docs/security.md, "Issuer metadata over plain HTTP"). The
 /// metadata carries the keys every token is checked with, so whoever can change it in transit can mint tokens. Plain
-/// HTTP is therefore accepted only when all of these hold, and the host refuses to start otherwise:
+/// HTTP is therefore accepted only when both of these hold, and the host refuses to start otherwise:
 /// <list type="number">
 /// <item><c>Security:Authentication:RequireHttpsMetadata</c> is explicitly <c>false</c>;</item>
-/// <item>every plain-HTTP metadata address is on loopback (127.0.0.0/8, ::1, localhost): no network hop to tamper with;</item>
-/// <item>the environment is Development (the AppHost's local run: its token service on localhost), or the environment
-/// is Testing and the process is a test host (<c>dotnet test</c>) — the environment name alone is not enough.</item>
+/// <item>the host is a developer's: the environment is Development (the AppHost's local run, its token service on
+/// localhost; the Kubernetes dev overlay, on a developer's cluster), or the environment is Testing and the process is
+/// a test host (<c>dotnet test</c>) — "Testing" alone is only a name a deployment could set.</item>
 /// </list>
 /// Production, Staging, and "Testing" in a deployed process are https only.
 /// </summary>
@@ -48,18 +48,13 @@ public static class PlainHttpMetadata
         if (options.RequireHttpsMetadata != false)
         {
             throw new InvalidOperationException(
-                $"{section}: issuer metadata {plain[0]} is plain HTTP; token keys must come over https. A local run on loopback may set {section}:RequireHttpsMetadata=false (see docs/security.md).");
+                $"{section}: issuer metadata {plain[0]} is plain HTTP; token keys must come over https. A developer's run (Development) may set {section}:RequireHttpsMetadata=false (see docs/security.md).");
         }
-        var allowedHost = environment.IsDevelopment() || (environment.IsEnvironment(TestingEnvironment) && isTestHost);
-        if (!allowedHost)
+        var developersHost = environment.IsDevelopment() || (environment.IsEnvironment(TestingEnvironment) && isTestHost);
+        if (!developersHost)
         {
             throw new InvalidOperationException(
                 $"{section}:RequireHttpsMetadata=false is allowed only in the Development environment or a test host ({where}): issuer metadata must come over https.");
-        }
-        if (plain.FirstOrDefault(a => !a.IsLoopback) is { } remote)
-        {
-            throw new InvalidOperationException(
-                $"{section}: issuer metadata {remote} is plain HTTP to another host; plain HTTP is allowed only on loopback ({where}).");
         }
         return false;
     }

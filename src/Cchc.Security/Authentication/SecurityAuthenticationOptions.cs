@@ -15,8 +15,7 @@ public sealed class SecurityAuthenticationOptions : IssuerOptions
 
     /// <summary>
     /// Only <c>false</c> lets an issuer's metadata come over plain HTTP, and only where <see cref="PlainHttpMetadata"/>
-    /// allows it (a loopback address, in Development or a test host); anywhere else the host refuses to start. Unset or
-    /// <c>true</c>: https only.
+    /// allows it (Development or a test host); anywhere else the host refuses to start. Unset or <c>true</c>: https only.
     /// </summary>
     public bool? RequireHttpsMetadata { get; set; }
 
