@@ -41,6 +41,9 @@ public sealed class GatewayOptions
     /// <summary>How long a proxied gRPC call may stay silent (no bytes either way) before YARP cancels it.</summary>
     public TimeSpan GrpcActivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often a grpc.health.v1 Watch on the gateway re-checks the status it streams (a change is sent at once).</summary>
+    public TimeSpan HealthWatchInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public static GatewayOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<GatewayOptions>() ?? new GatewayOptions();
 }

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -36,8 +37,13 @@ public static class CchcServiceDefaults
         return builder;
     }
 
-    /// <summary>gRPC server with the standard health service and reflection.</summary>
-    public static IServiceCollection AddDefaultGrpc(this IServiceCollection services, Action<Grpc.AspNetCore.Server.GrpcServiceOptions>? configure = null)
+    /// <summary>
+    /// gRPC server with the standard health service and reflection. grpc.health.v1 (<see cref="ServiceHealthService"/>)
+    /// answers for <c>""</c> (the whole process) and for the fully-qualified name of every gRPC service the application
+    /// maps (e.g. <c>cchc.procedures.v1.DossierService</c>), each with the same health checks: that is what Kubernetes
+    /// gRPC probes, grpc-health-probe and the gateway's health-by-name send to a pod.
+    /// </summary>
+    public static IServiceCollection AddDefaultGrpc(this IServiceCollection services, Action<GrpcServiceOptions>? configure = null)
     {
         services.AddGrpc(o =>
         {
@@ -46,9 +52,21 @@ public static class CchcServiceDefaults
             configure?.Invoke(o);
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
+        services.AddSingleton<MappedGrpcServices>();
         services.AddSingleton<DefaultGrpcMarker>();
         return services;
+    }
+
+    /// <summary>Fully-qualified names of the gRPC services mapped in the application (health and reflection included).</summary>
+    public static IReadOnlyList<string> GrpcServiceNames(EndpointDataSource endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.Endpoints
+            .Select(e => e.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.ServiceName)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -99,7 +117,7 @@ public static class CchcServiceDefaults
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
         if (app.Services.GetService<DefaultGrpcMarker>() is not null)
         {
-            app.MapGrpcHealthChecksService();
+            app.MapGrpcService<ServiceHealthService>();
             app.MapGrpcReflectionService();
         }
         return app;

@@ -1,5 +1,13 @@
 using System.Diagnostics;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Cchc.Security;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace Cchc.Gateway.Tests;
@@ -7,7 +15,35 @@ namespace Cchc.Gateway.Tests;
 /// <summary>Two gateways in one process, same backend: one validates tokens (the shipped pipeline), one does not.</summary>
 public sealed class WithTokensFixture() : GatewayFixture(new Dictionary<string, string?> { ["Gateway:RateLimit:Enabled"] = "false" });
 
-public sealed class WithoutTokensFixture() : GatewayFixture(new Dictionary<string, string?> { ["Gateway:RateLimit:Enabled"] = "false" }, enforceTokens: false);
+/// <summary>
+/// The shipped gateway with its authentication scheme replaced by <see cref="NoValidationHandler"/>. The shipped gateway
+/// has no way to skip token validation (docs/adr/0023-no-security-switches.md): the only "without" exists here, in a
+/// test assembly, by replacing a service registration.
+/// </summary>
+public sealed class WithoutTokensFixture() : GatewayFixture(new Dictionary<string, string?> { ["Gateway:RateLimit:Enabled"] = "false" })
+{
+    protected override void ConfigureGateway(WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, NoValidationHandler>(NoValidationHandler.SchemeName, null);
+        builder.Services.PostConfigure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = NoValidationHandler.SchemeName;
+            o.DefaultAuthenticateScheme = NoValidationHandler.SchemeName;
+        });
+    }
+}
+
+/// <summary>Authenticates every request as one caller without reading any token: what "no validation" costs (nothing).</summary>
+public sealed class NoValidationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "benchmark-no-validation";
+
+    private static readonly AuthenticationTicket Ticket = new(
+        new ClaimsPrincipal(new ClaimsIdentity([new Claim(SecurityScopes.ClientIdClaim, "benchmark")], SchemeName, SecurityScopes.ClientIdClaim, null)), SchemeName);
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.Success(Ticket));
+}
 
 /// <summary>
 /// The cost of authentication at the gateway: unary calls per second of a small RPC
@@ -64,9 +100,15 @@ public sealed class AuthenticationCostBenchmark(WithTokensFixture secured, Witho
         return calls / stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>The middle value; with an even count (four rounds) the mean of the two middle values.</summary>
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
+        if (sorted.Count == 0)
+        {
+            throw new ArgumentException("The median of no values is undefined.", nameof(values));
+        }
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

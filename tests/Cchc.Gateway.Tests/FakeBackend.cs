@@ -11,15 +11,20 @@ using Microsoft.Extensions.Logging;
 namespace Cchc.Gateway.Tests;
 
 /// <summary>
-/// Stands in for a service: an h2c port with the standard grpc.health.v1 service (status settable) and any other
-/// path answered with an <c>x-backend</c> header naming it; an HTTP/1.1 port answering every path the same way.
+/// Stands in for a service: an h2c port with the standard grpc.health.v1 service (status settable) answering for ""
+/// and for the fully-qualified names of the services it stands in for (<paramref name="services"/>; NOT_FOUND for any
+/// other name, as a real service does), and any other path answered with an <c>x-backend</c> header naming it; an
+/// HTTP/1.1 port answering every path the same way.
 /// </summary>
-public sealed class FakeBackend(string name) : IAsyncDisposable
+public sealed class FakeBackend(string name, params string[] services) : IAsyncDisposable
 {
     public const string BackendHeader = "x-backend";
 
     /// <summary>The method the fake answers like a service (an empty message, OK).</summary>
     public const string BenchmarkMethod = "/cchc.procedures.v1.ProcedureCatalogService/GetProcedure";
+
+    /// <summary>A path the fake refuses with an empty 403, as a service's authorization does.</summary>
+    public const string ForbiddenPath = "/api/reports/forbidden-to-this-client";
 
     /// <summary>Response header: the Authorization header the backend received ("none" when there was none).</summary>
     public const string AuthorizationHeader = "x-backend-authorization";
@@ -34,8 +39,19 @@ public sealed class FakeBackend(string name) : IAsyncDisposable
     public int GrpcPort { get; private set; }
     public int HttpPort { get; private set; }
 
-    public void SetServing(bool serving) => _health.SetStatus(string.Empty,
-        serving ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing);
+    /// <summary>The fully-qualified gRPC service names this backend answers health for.</summary>
+    public IReadOnlyList<string> Services { get; } = services;
+
+    /// <summary>Sets the status of "" and of every service it hosts, as a real service's health checks do.</summary>
+    public void SetServing(bool serving)
+    {
+        var status = serving ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing;
+        _health.SetStatus(string.Empty, status);
+        foreach (var service in Services)
+        {
+            _health.SetStatus(service, status);
+        }
+    }
 
     /// <summary>How many requests for <paramref name="path"/> reached this backend's fallback (state the tests read back).</summary>
     public int Hits(string path) => _hits.GetValueOrDefault(path);
@@ -68,6 +84,11 @@ public sealed class FakeBackend(string name) : IAsyncDisposable
             context.Response.ContentType = "application/grpc";
             context.Response.AppendTrailer("grpc-status", "0");
             await context.Response.Body.WriteAsync(new byte[5]);
+        });
+        _app.MapGet(ForbiddenPath, (HttpContext context) =>
+        {
+            context.Response.Headers[BackendHeader] = Name;
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         });
         _app.MapFallback(async context =>
         {

@@ -15,7 +15,7 @@ namespace Cchc.Gateway.Tests;
 public class GatewayFixture : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
-    private readonly bool _enforceTokens;
+    private readonly string _environment;
     private readonly string _scheme;
     private WebApplication? _gateway;
 
@@ -24,20 +24,32 @@ public class GatewayFixture : IAsyncLifetime
     {
     }
 
-    protected GatewayFixture(IReadOnlyDictionary<string, string?> settings, bool enforceTokens = true, bool tls = false)
+    protected GatewayFixture(IReadOnlyDictionary<string, string?> settings, bool tls = false, string environment = "Testing")
     {
         _settings = settings;
-        _enforceTokens = enforceTokens;
+        _environment = environment;
         _scheme = tls ? "https" : "http";
     }
 
-    public FakeBackend Procedures { get; } = new("procedures");
-    public FakeBackend Reporting { get; } = new("reporting");
-    public FakeBackend Legal { get; } = new("legal");
-    public FakeBackend Finance { get; } = new("finance");
-    public FakeBackend Organisation { get; } = new("organisation");
-    public FakeBackend Egov { get; } = new("egov");
+    public const string Audit = "cchc.audit.v1.AuditService";
+    public const string UnitReference = "cchc.reference.v1.UnitReference";
+
+    // The services each real backend maps (its Program.cs), written out here so the gateway's catalogue is checked
+    // against an independent list.
+    public FakeBackend Procedures { get; } = new("procedures", "cchc.procedures.v1.ProcedureCatalogService", "cchc.procedures.v1.DossierService",
+        "cchc.procedures.v1.FeedbackService", UnitReference, Audit);
+    public FakeBackend Reporting { get; } = new("reporting", "cchc.reporting.v1.ReportingService", Audit);
+    public FakeBackend Legal { get; } = new("legal", "cchc.legal.v1.DocumentService", "cchc.legal.v1.ReviewService", "cchc.legal.v1.CheckService",
+        UnitReference, Audit);
+    public FakeBackend Finance { get; } = new("finance", "cchc.finance.v1.AutonomyService", "cchc.finance.v1.BudgetService", Audit);
+    public FakeBackend Organisation { get; } = new("organisation", "cchc.organisation.v1.UnitRegistryService", "cchc.organisation.v1.StaffingService", Audit);
+    public FakeBackend Egov { get; } = new("egov", "cchc.egov.v1.MetricService", "cchc.egov.v1.CapabilityService", Audit);
     public FakeBackend Identity { get; } = new("identity");
+
+    public IEnumerable<FakeBackend> Backends => [Procedures, Reporting, Legal, Finance, Organisation, Egov];
+
+    /// <summary>The x-cchc-service value (and proto package name) of each backend.</summary>
+    public static TheoryData<string> BackendKeys => new() { "procedures", "reporting", "legal", "finance", "organisation", "egov" };
     public int GrpcPort { get; } = FreePort.Next();
     public int HttpPort { get; } = FreePort.Next();
     public TestTokenIssuer Issuer { get; private set; } = null!;
@@ -70,12 +82,13 @@ public class GatewayFixture : IAsyncLifetime
         await Egov.StartAsync();
         await Identity.StartAsync();
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = _environment });
         builder.Logging.ClearProviders();
         var settings = new Dictionary<string, string?>(Issuer.ValidatorSettings())
         {
             ["Gateway:GrpcPort"] = GrpcPort.ToString(CultureInfo.InvariantCulture),
             ["Gateway:HttpPort"] = HttpPort.ToString(CultureInfo.InvariantCulture),
+            ["Gateway:HealthWatchInterval"] = "00:00:00.2",
             ["services:procedures-api:grpc:0"] = $"http://127.0.0.1:{Procedures.GrpcPort}",
             ["services:reporting-api:grpc:0"] = $"http://127.0.0.1:{Reporting.GrpcPort}",
             ["services:reporting-api:http:0"] = $"http://127.0.0.1:{Reporting.HttpPort}",
@@ -94,13 +107,25 @@ public class GatewayFixture : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
         builder.AddGateway();
+        ConfigureGateway(builder);
         _gateway = builder.Build();
-        _gateway.MapGateway(_enforceTokens);
+        _gateway.MapGateway();
+        MapExtra(_gateway);
         await _gateway.StartAsync();
 
         Http = CreateHttp(Token);
         H2c = CreateH2c(Token);
         Channel = CreateChannel(Token);
+    }
+
+    /// <summary>Changes a test fixture makes to the gateway's services after AddGateway (the shipped registrations).</summary>
+    protected virtual void ConfigureGateway(WebApplicationBuilder builder)
+    {
+    }
+
+    /// <summary>Endpoints a test fixture adds after MapGateway.</summary>
+    protected virtual void MapExtra(WebApplication gateway)
+    {
     }
 
     /// <summary>The handler every client of this fixture uses underneath (TLS fixtures trust their certificate there).</summary>

@@ -48,12 +48,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("procedures")]
-    [InlineData("reporting")]
-    [InlineData("legal")]
-    [InlineData("finance")]
-    [InlineData("organisation")]
-    [InlineData("egov")]
+    [MemberData(nameof(GatewayFixture.BackendKeys), MemberType = typeof(GatewayFixture))]
     public async Task HealthWithServiceHeader_IsAnsweredByThatService(string service)
     {
         var other = service == "procedures" ? gateway.Reporting : gateway.Procedures;
@@ -105,6 +100,16 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("reporting", Backend(response));
+    }
+
+    [Fact]
+    public async Task AServicesOwnEmptyRefusal_PassesThroughUnchanged()
+    {
+        using var response = await gateway.Http.GetAsync(FakeBackend.ForbiddenPath);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("reporting", Backend(response));
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]
@@ -162,7 +167,11 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
         using var post = await gateway.H2c.SendAsync(GrpcRequest(path));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
+        // A gRPC call gets what a gRPC server answers for a method it does not have: UNIMPLEMENTED, trailers-only.
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal(((int)StatusCode.Unimplemented).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            post.Headers.GetValues("grpc-status").Single());
         Assert.Null(Backend(post));
     }
 

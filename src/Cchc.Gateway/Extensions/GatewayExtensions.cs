@@ -1,5 +1,7 @@
 using System.Net;
 using Cchc.Gateway;
+using Cchc.Gateway.Discovery;
+using Cchc.Gateway.Errors;
 using Cchc.Gateway.HealthChecks;
 using Cchc.Gateway.Routing;
 using Cchc.Gateway.Security;
@@ -13,7 +15,10 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class GatewayExtensions
 {
-    /// <summary>Kestrel listeners (gRPC h2c port, HTTP/1.1 port), YARP with service discovery, and the aggregate health check.</summary>
+    /// <summary>
+    /// Kestrel listeners (gRPC h2c port, HTTP/1.1 port), YARP with service discovery, the aggregate health check, the
+    /// gateway's discovery services (merged reflection, health by name) and its error answers.
+    /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         var options = GatewayOptions.From(builder.Configuration);
@@ -42,8 +47,11 @@ public static class GatewayExtensions
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         });
 
-        builder.Services.AddDefaultGrpc();
+        builder.AddGatewayDiscovery();
         builder.AddGatewaySecurity(options);
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["correlationId"] = GatewayErrors.CorrelationId(context.HttpContext));
+        builder.Services.AddSingleton<BackendHealthProbe>();
         builder.Services.AddSingleton<BackendsHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<BackendsHealthCheck>("backends", timeout: TimeSpan.FromSeconds(5));
 
@@ -54,18 +62,18 @@ public static class GatewayExtensions
         return builder;
     }
 
-    /// <summary>The gateway's own /health, /alive and grpc.health.v1, the proxied routes, and the printed addresses.</summary>
-    public static WebApplication MapGateway(this WebApplication app) => app.MapGateway(enforceTokens: true);
-
     /// <summary>
-    /// <paramref name="enforceTokens"/> false only for the benchmark that measures what token validation costs (tests);
-    /// there is deliberately no setting for it.
+    /// The gateway's own /health, /alive, grpc.health.v1 and reflection, the proxied routes, and the printed addresses.
+    /// One pipeline, always with token validation: there is no switch, setting or overload that turns it off (the
+    /// benchmark that measures its cost swaps the authentication handler in the test project).
     /// </summary>
-    internal static WebApplication MapGateway(this WebApplication app, bool enforceTokens)
+    public static WebApplication MapGateway(this WebApplication app)
     {
         var gatewayOptions = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        app.UseGatewaySecurity(gatewayOptions, enforceTokens);
+        app.UseGatewayErrors(app.Services.GetRequiredService<ServiceCatalog>());
+        app.UseGatewaySecurity(gatewayOptions);
         app.MapDefaultEndpoints();
+        app.MapGatewayDiscovery();
         app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
             endpoint.WithMetadata(new GatewayListener(route.Metadata![GatewayRoutes.ListenerKey])));
 

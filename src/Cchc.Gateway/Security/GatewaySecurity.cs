@@ -59,7 +59,7 @@ internal static class GatewaySecurity
         });
     }
 
-    public static void UseGatewaySecurity(this WebApplication app, GatewayOptions options, bool enforceTokens)
+    public static void UseGatewaySecurity(this WebApplication app, GatewayOptions options)
     {
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -70,7 +70,7 @@ internal static class GatewaySecurity
                 await next(context);
                 return;
             }
-            if (enforceTokens && context.User.Identity is not { IsAuthenticated: true })
+            if (context.User.Identity is not { IsAuthenticated: true })
             {
                 await GatewayRefusal.WriteAsync(context, StatusCode.Unauthenticated, StatusCodes.Status401Unauthorized, "Chưa xác thực",
                     "thiếu mã truy cập hợp lệ: gửi tiêu đề authorization: Bearer <access token> còn hạn, đúng chữ ký của máy chủ cấp mã, dành cho cchc-api");

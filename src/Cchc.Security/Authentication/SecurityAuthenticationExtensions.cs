@@ -29,13 +29,8 @@ public static class SecurityAuthenticationExtensions
     {
         var options = builder.Configuration.GetSection(SecurityAuthenticationOptions.Section).Get<SecurityAuthenticationOptions>()
             ?? new SecurityAuthenticationOptions();
-        var relaxedEnvironment = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
-        if (options.RequireHttpsMetadata == false && !relaxedEnvironment)
-        {
-            throw new InvalidOperationException(
-                $"{SecurityAuthenticationOptions.Section}:RequireHttpsMetadata=false is allowed only in the Development environment (this is {builder.Environment.EnvironmentName}).");
-        }
-        var requireHttps = options.RequireHttpsMetadata ?? !relaxedEnvironment;
+        // Refuses to start when the configuration asks for plain-HTTP metadata where it is not allowed.
+        var requireHttps = PlainHttpMetadata.Check(options, builder.Environment, TestHost.IsCurrentProcess);
         var issuers = options.AllIssuers();
         if (issuers.Count > 1 && issuers.Any(i => string.IsNullOrWhiteSpace(i.Issuer)))
         {

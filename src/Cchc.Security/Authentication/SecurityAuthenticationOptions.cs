@@ -13,7 +13,10 @@ public sealed class SecurityAuthenticationOptions : IssuerOptions
     /// <summary>The audience every access token must carry (<c>aud</c>).</summary>
     public string Audience { get; set; } = SecurityScopes.Audience;
 
-    /// <summary>Metadata over plain HTTP is allowed only in the Development (and Testing) environment; null = that default.</summary>
+    /// <summary>
+    /// Only <c>false</c> lets an issuer's metadata come over plain HTTP, and only where <see cref="PlainHttpMetadata"/>
+    /// allows it (Development or a test host); anywhere else the host refuses to start. Unset or <c>true</c>: https only.
+    /// </summary>
     public bool? RequireHttpsMetadata { get; set; }
 
     /// <summary>Tolerated clock difference between the issuer and this host.</summary>
