@@ -26,6 +26,10 @@ public sealed class OrganisationService : IAsyncLifetime
 {
     private readonly PostgresServer postgres = new();
     private WebApplicationFactory<Program>? factory;
+
+    /// <summary>The host's services (its rule table and endpoints, for the access-declaration test).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("Not started.");
+
     private GrpcChannel? channel;
 
     public string ConnectionString { get; private set; } = string.Empty;
