@@ -6,6 +6,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Cchc.Contracts;
 using Cchc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cchc.Demo.Tests;
 
@@ -38,7 +40,10 @@ public sealed class DemoPlatform : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Cchc_AppHost>(_platform.Arguments());
+        // The load makes the services log a line per refused lookup: keep the resources' informational output out of the
+        // test host's (warnings and errors still show).
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Cchc_AppHost>(_platform.Arguments("CCHC_RESOURCE_CONSOLE=false"));
+        builder.Services.AddLogging(logging => logging.AddFilter("Cchc.AppHost.Resources", LogLevel.Warning));
         _app = await builder.BuildAsync();
         using (var cts = new CancellationTokenSource(StartTimeout))
         {

@@ -54,8 +54,8 @@ public sealed class IsolatedPlatform
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>Creates the data folder and returns the AppHost's arguments (KEY=VALUE configuration).</summary>
-    public string[] Arguments()
+    /// <summary>Creates the data folder and returns the AppHost's arguments (KEY=VALUE configuration), <paramref name="more"/> last.</summary>
+    public string[] Arguments(params string[] more)
     {
         Directory.CreateDirectory(DataDirectory);
         var rabbitPort = FreePort.Next();
@@ -69,6 +69,7 @@ public sealed class IsolatedPlatform
             $"CCHC_RABBITMQ_NODENAME=cchc-{name}-{rabbitPort}@localhost",
             $"CCHC_GATEWAY_GRPC_PORT={GatewayGrpcPort}",
             $"CCHC_GATEWAY_HTTP_PORT={GatewayHttpPort}",
+            .. more,
         ];
     }
 

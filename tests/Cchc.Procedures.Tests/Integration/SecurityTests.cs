@@ -1,15 +1,10 @@
 using Cchc.Procedures.Api.Grpc;
-using Cchc.Procedures.Api.Security;
 using Cchc.Security;
 using Cchc.Security.Audit.Grpc;
-using Cchc.Security.Authorization;
 using Cchc.Security.Grpc;
 using Cchc.Testing;
-using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cchc.Procedures.Tests.Integration;

@@ -4,10 +4,6 @@ using Cchc.Testing;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Cchc.Security.Authorization;
-using Grpc.AspNetCore.Server;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cchc.Reporting.Tests.Integration;
