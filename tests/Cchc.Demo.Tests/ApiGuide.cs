@@ -95,10 +95,18 @@ public static partial class ApiGuide
         return calls;
     }
 
-    /// <summary>What legitimately differs between runs, made equal: the dossier example's id carries the day it runs.</summary>
-    public static string Normalise(string output) =>
-        string.Join('\n', RunDay().Replace(output.Replace("\r", "", StringComparison.Ordinal), "VD-<ngày chạy>-$1")
-            .Split('\n').Select(l => l.TrimEnd())).Trim('\n');
+    /// <summary>
+    /// What legitimately differs between runs, made equal: the dossier example's id carries the day it runs; an access
+    /// token (a JWT, "eyJ…") is new every time; a token answer's expires_in counts the seconds left when it is written
+    /// (899 for a 15-minute token once a second has passed: whole minutes are compared).
+    /// </summary>
+    public static string Normalise(string output)
+    {
+        var text = RunDay().Replace(output.Replace("\r", "", StringComparison.Ordinal), "VD-<ngày chạy>-$1");
+        text = Jwt().Replace(text, "eyJ…");
+        text = ExpiresIn().Replace(text, m => $"\"expires_in\":{(long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 59) / 60 * 60}");
+        return string.Join('\n', text.Split('\n').Select(l => l.TrimEnd())).Trim('\n');
+    }
 
     /// <summary>The shown answer as a pattern: "…" stands for anything, the rest literally.</summary>
     public static Regex ShownPattern(string shown) =>
@@ -109,4 +117,10 @@ public static partial class ApiGuide
 
     [GeneratedRegex(@"VD-\d{4}-\d{2}-\d{2}-(\d{4})")]
     private static partial Regex RunDay();
+
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")]
+    private static partial Regex Jwt();
+
+    [GeneratedRegex(@"""expires_in"":(\d+)")]
+    private static partial Regex ExpiresIn();
 }
