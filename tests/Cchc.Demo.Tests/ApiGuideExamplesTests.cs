@@ -10,6 +10,7 @@ namespace Cchc.Demo.Tests;
 /// each curl call answers 200 (and as its comment shows). A changed output fails until the guide shows it.
 /// </summary>
 [Collection(DemoCollection.Name)]
+[Trait("Category", DemoCollection.Category)]
 public sealed class ApiGuideExamplesTests(DemoPlatform demo, ITestOutputHelper output)
 {
     private static readonly string Guide = File.ReadAllText(ApiGuide.Path);

@@ -159,4 +159,7 @@ public sealed class DemoPlatform : IAsyncLifetime
 public sealed class DemoCollection : ICollectionFixture<DemoPlatform>
 {
     public const string Name = "demo";
+
+    /// <summary>The tests that need the platform: ./cchc test runs them after every other test, alone (cmd_test).</summary>
+    public const string Category = "DemoPlatform";
 }

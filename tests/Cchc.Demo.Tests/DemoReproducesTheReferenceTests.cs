@@ -7,6 +7,7 @@ namespace Cchc.Demo.Tests;
 /// report's fact-derived cells of Appendices 2–7 (402 of them).
 /// </summary>
 [Collection(DemoCollection.Name)]
+[Trait("Category", DemoCollection.Category)]
 public sealed class DemoReproducesTheReferenceTests(DemoPlatform demo, ITestOutputHelper output)
 {
     [Fact]
