@@ -15,7 +15,7 @@ public sealed class GenerationTests(DemoFacts facts, ITestOutputHelper output)
     }
 
     [Fact]
-    public void Generation_StreamsDossiersFast()
+    public void Generation_StreamsEveryPlannedDossier()
     {
         var watch = Stopwatch.StartNew();
         var data = DemoDataSet.Create();
@@ -23,9 +23,9 @@ public sealed class GenerationTests(DemoFacts facts, ITestOutputHelper output)
         long count = 0;
         foreach (var _ in data.AllDossiers()) count++;
         var rate = count / (watch.Elapsed - created).TotalSeconds;
+        // Speed is measured, not asserted (docs/benchmarks.md): ≈ 600,000 dossiers/s alone here, far above the load's rate.
         output.WriteLine($"catalogue and plan in {created.TotalMilliseconds:N0} ms; {count:N0} dossiers in {(watch.Elapsed - created).TotalSeconds:N2} s = {rate:N0} dossiers/s");
-        // Generation must never be the load's bottleneck (≈ 600,000/s alone here; the floor allows for a busy machine).
-        Assert.True(rate > 20_000, $"only {rate:N0} dossiers/s");
+        Assert.Equal(data.DossierCount, count);
     }
 
     [Fact]

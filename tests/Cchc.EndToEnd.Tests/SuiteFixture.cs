@@ -6,7 +6,6 @@ using Cchc.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using OrgApi = Cchc.Organisation.Api.Grpc;
 
@@ -19,18 +18,18 @@ namespace Cchc.EndToEnd.Tests;
 public sealed class SuiteFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
-    private readonly string _dataDirectory = Path.Combine("/tmp", $"cchc-e2e-{Guid.NewGuid():N}");
+    private readonly IsolatedPlatform _platform = new("e2e");
     private DistributedApplication? _app;
 
-    public int GatewayGrpcPort { get; } = FreePort.Next();
-    public int GatewayHttpPort { get; } = FreePort.Next();
-    public Uri GrpcAddress => new($"http://127.0.0.1:{GatewayGrpcPort}");
-    public Uri HttpAddress => new($"http://127.0.0.1:{GatewayHttpPort}");
+    public int GatewayGrpcPort => _platform.GatewayGrpcPort;
+    public int GatewayHttpPort => _platform.GatewayHttpPort;
+    public Uri GrpcAddress => _platform.GrpcAddress;
+    public Uri HttpAddress => _platform.HttpAddress;
     public GrpcChannel Channel { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
     /// <summary>The demo clients' secrets the identity migrator generated for this platform.</summary>
-    public string ClientsFile => Path.Combine(_dataDirectory, "identity", "clients.json");
+    public string ClientsFile => _platform.ClientsFile;
 
     /// <summary>The demo loader's token from the real token service: read and write procedures, read reports, every unit.</summary>
     public string Token { get; private set; } = null!;
@@ -45,20 +44,7 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_dataDirectory);
-        var rabbitPort = FreePort.Next();
-        string[] args =
-        [
-            $"CCHC_DATA_DIR={_dataDirectory}",
-            "CCHC_INFRASTRUCTURE=local",
-            $"CCHC_POSTGRES_PORT={FreePort.Next()}",
-            $"CCHC_RABBITMQ_PORT={rabbitPort}",
-            $"CCHC_RABBITMQ_DIST_PORT={FreePort.Next()}",
-            $"CCHC_RABBITMQ_NODENAME=cchc-e2e-{rabbitPort}@localhost",
-            $"CCHC_GATEWAY_GRPC_PORT={GatewayGrpcPort}",
-            $"CCHC_GATEWAY_HTTP_PORT={GatewayHttpPort}",
-        ];
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Cchc_AppHost>(args);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Cchc_AppHost>(_platform.Arguments());
         var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway));
         gateway.WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__TokenLimit", ThrottledClientBurst.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__TokensPerPeriod", "1")
@@ -168,37 +154,13 @@ public sealed class SuiteFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server still flushing its files: the folder is under /tmp and harmless.
-        }
+        _platform.DeleteData();
     }
 
     /// <summary>An access token of a demo client from the real token service, through the gateway, with its generated secret.</summary>
-    public async Task<string> TokenForAsync(string clientId)
-    {
-        using var http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = SecretOf(clientId),
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"The token service refused {clientId}: {(int)response.StatusCode} {body}");
-        }
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-    }
+    public Task<string> TokenForAsync(string clientId) => _platform.TokenForAsync(clientId);
 
-    public string SecretOf(string clientId) =>
-        JsonDocument.Parse(File.ReadAllText(ClientsFile)).RootElement.GetProperty("clients").EnumerateArray()
-            .Single(c => c.GetProperty("clientId").GetString() == clientId).GetProperty("clientSecret").GetString()!;
+    public string SecretOf(string clientId) => _platform.SecretOf(clientId);
 
     /// <summary>
     /// A token signed with the real token service's own key (from this run's key folder) that is wrong in exactly the way
@@ -207,7 +169,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     public string TokenSignedByTheRealKey(string clientId, string[] scopes, string[] units, TestTokenIssuer.TokenOptions options)
     {
         using var rsa = RSA.Create();
-        rsa.ImportFromPem(File.ReadAllText(Path.Combine(_dataDirectory, "identity", "keys", "signing-key.pem")));
+        rsa.ImportFromPem(File.ReadAllText(Path.Combine(_platform.DataDirectory, "identity", "keys", "signing-key.pem")));
         var key = new RsaSecurityKey(rsa.ExportParameters(true));
         key.KeyId = Base64UrlEncoder.Encode(JsonWebKeyConverter.ConvertFromRSASecurityKey(key).ComputeJwkThumbprint());
         return TestTokenIssuer.Mint(key, IssuerAddress, clientId, scopes, units, options);

@@ -93,6 +93,9 @@ public abstract class DomainServiceHost<TProgram, TDbContext> : IAsyncLifetime
 
     public WebApplicationFactory<TProgram> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The host's services (its rule table and endpoints, for the access-declaration tests).</summary>
+    public IServiceProvider Services => Factory.Services;
+
     /// <summary>The channel of the tests' usual caller (<see cref="DomainServiceHostOptions.DefaultCaller"/>).</summary>
     protected GrpcChannel Channel => _channel ?? throw new InvalidOperationException("Not started.");
 

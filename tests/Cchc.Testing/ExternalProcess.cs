@@ -4,7 +4,7 @@ using System.Text;
 namespace Cchc.Testing;
 
 /// <summary>Runs a short-lived command to completion, capturing its output; throws with that output when it fails.</summary>
-internal static class ExternalProcess
+public static class ExternalProcess
 {
     public static bool IsRoot => Environment.UserName == "root";
 
@@ -13,10 +13,12 @@ internal static class ExternalProcess
         IEnumerable<string> arguments,
         TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null,
-        bool throwOnError = true)
+        bool throwOnError = true,
+        string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? string.Empty,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
