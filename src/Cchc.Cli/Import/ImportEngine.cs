@@ -215,12 +215,33 @@ internal sealed partial class ImportEngine(ImportKind kind, CallInvoker? calls, 
                     var result = await kind.SendRecordsAsync(calls!, pending.Select(r => r.Record!).ToList(), cancellation);
                     accepted += result.Accepted;
                     present += result.AlreadyPresent;
+                    foreach (var (index, refusal) in result.Refused ?? [])
+                    {
+                        var row = pending[index];
+                        var violations = Violations(refusal);
+                        if (violations.Count == 0)
+                        {
+                            violations.Add(new Violation(index, string.Empty, refusal.Status.Detail));
+                        }
+                        foreach (var violation in violations)
+                        {
+                            row.Errors.Add(new RowError(kind.ColumnOfField(violation.Path)?.Key, Reason(refusal, violation)));
+                        }
+                        refused.Add(row);
+                    }
                     break;
                 }
                 catch (RpcException e) when (IsRefusal(e))
                 {
                     var violations = Violations(e);
                     var named = violations.Where(v => v.Index is { } i && i < pending.Count).GroupBy(v => v.Index!.Value).ToList();
+                    var known = named.Where(g => g.All(v => kind.MeansAlreadyPresent(e, v.Path))).Select(g => g.Key).ToHashSet();
+                    if (known.Count > 0)
+                    {
+                        present += known.Count;
+                        pending = pending.Where((_, i) => !known.Contains(i)).ToList();
+                        continue;
+                    }
                     if (named.Count > 0)
                     {
                         foreach (var group in named)

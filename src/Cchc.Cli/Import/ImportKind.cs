@@ -3,8 +3,11 @@ using Grpc.Core;
 
 namespace Cchc.Cli.Import;
 
-/// <summary>What one successful call did: records newly written (or replaced), and records the service already held.</summary>
-internal readonly record struct BatchResult(long Accepted, long AlreadyPresent);
+/// <summary>
+/// What one successful call did: records newly written (or replaced), records the service already held, and — for kinds
+/// sent one record per call — the records refused (by their index in the batch), which were not written.
+/// </summary>
+internal readonly record struct BatchResult(long Accepted, long AlreadyPresent, IReadOnlyList<(int Index, RpcException Refusal)>? Refused = null);
 
 /// <summary>
 /// A kind of fact the tool imports from spreadsheets: its columns (Vietnamese headers, notes, example) and how a row
@@ -51,6 +54,12 @@ internal abstract class ImportKind
     /// <summary>Checks against the services' read APIs beyond the unit registry (e.g. procedure codes exist); adds row errors.</summary>
     internal virtual Task CheckReferencesAsync(IReadOnlyList<(RowReader Row, object Record)> rows, CallInvoker calls, Action<string> note, CancellationToken cancellation) =>
         Task.CompletedTask;
+
+    /// <summary>
+    /// Whether a refusal of one record only says the service holds that fact already with more to it (e.g. a document
+    /// registered earlier has since got lifecycle events): the row counts as already present.
+    /// </summary>
+    public virtual bool MeansAlreadyPresent(RpcException refusal, string path) => false;
 
     /// <summary>
     /// The column a refused field points at: the field path after "records[i]." with indexes dropped
