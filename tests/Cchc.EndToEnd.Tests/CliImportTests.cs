@@ -44,6 +44,7 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         };
         var exit = await root.Parse([.. args, .. (args[0] == "template" ? Array.Empty<string>() : ["--config-dir", Path.Combine(_folder, "session")])])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        await File.AppendAllTextAsync("/tmp/cchc-cli-e2e.log", $"$ cchc {string.Join(' ', args)}\n{output}{error}exit {exit}\n");
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -75,8 +76,9 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         Assert.Matches("nhận mới [01], đã có từ trước [01], bị từ chối 0", output);
     }
 
-    private static object?[] Row(string id, object received, string unit = Unit, object? due = null) =>
-        ["Đã giải quyết", id, Procedure, unit, "Huyện", "Trực tuyến", received, due ?? new DateTime(2045, 3, 20), new DateTime(2045, 3, 15), "Có"];
+    /// <summary>A resolved dossier received on <paramref name="day"/> (the cell as <paramref name="received"/>, default the Excel date), due ten days later, closed after five.</summary>
+    private static object?[] Row(string id, DateTime day, object? received = null, string unit = Unit) =>
+        ["Đã giải quyết", id, Procedure, unit, "Huyện", "Trực tuyến", received ?? day, day.Date.AddDays(10), day.Date.AddDays(5), "Có"];
 
     /// <summary>Headers without diacritics in another order, two merged title rows, dates as Excel dates and as text, two sheets.</summary>
     private string DossierWorkbook(string name, IEnumerable<object?[]> first, IEnumerable<object?[]> second)
@@ -137,9 +139,9 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         }
         var before = await CountAsync();
         var first = Enumerable.Range(1, 150).Select(i => Row($"E2E-CLI-A-{i:000}", new DateTime(2045, 3, 1, 8, 0, 0).AddMinutes(i))).ToList();
-        first.Insert(40, Row("E2E-CLI-A-BAD-DATE", "30/02/2045"));
-        var second = Enumerable.Range(151, 150).Select(i => Row($"E2E-CLI-A-{i:000}", $"02/04/2045 {i % 24:00}:15")).ToList();
-        second.Insert(10, Row("E2E-CLI-A-BAD-UNIT", "03/04/2045", unit: "UBND huyện Không Có"));
+        first.Insert(40, Row("E2E-CLI-A-BAD-DATE", new DateTime(2045, 3, 2), "30/02/2045"));
+        var second = Enumerable.Range(151, 150).Select(i => Row($"E2E-CLI-A-{i:000}", new DateTime(2045, 4, 2, i % 24, 15, 0), $"02/04/2045 {i % 24:00}:15")).ToList();
+        second.Insert(10, Row("E2E-CLI-A-BAD-UNIT", new DateTime(2045, 4, 3), "03/04/2045", unit: "UBND huyện Không Có"));
         second.Insert(20, ["Đang giải quyết", stored.DossierId, Procedure, Unit, "Huyện", "Trực tuyến", new DateTime(2045, 2, 1, 9, 0, 0), new DateTime(2045, 2, 12, 17, 0, 0), null, null]);
         var file = DossierWorkbook("ho-so-2045.xlsx", first, second);
 
@@ -218,6 +220,7 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         var request = new ImportRequest(file, DryRun: false, BatchSize: 500);
 
         var interrupted = await engine.RunAsync(request, stop.Token);
+        await File.AppendAllTextAsync("/tmp/cchc-cli-e2e.log", output.ToString());
 
         Assert.True(interrupted.Interrupted, output.ToString());
         Assert.True(File.Exists(ResumeState.PathFor(file)));
