@@ -53,6 +53,14 @@ internal sealed class Column
 
     public IReadOnlyList<Choice> Choices { get; private init; } = [];
 
+    private Dictionary<string, int>? choiceKeys;
+
+    /// <summary>The wire number of a choice by the key (<see cref="TextKey"/>) of its label or of another accepted name.</summary>
+    public IReadOnlyDictionary<string, int> ChoiceKeys => choiceKeys ??= Choices
+        .SelectMany(c => new[] { c.Label }.Concat(c.Aliases).Select(name => (Key: TextKey.Of(name), c.Value)))
+        .GroupBy(p => p.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
     /// <summary>For <see cref="ValueKind.Day"/>/<see cref="ValueKind.Instant"/>: a day without a time means its end (23:59:59).</summary>
     public bool EndOfDay { get; private init; }
 

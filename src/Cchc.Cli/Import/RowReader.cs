@@ -173,13 +173,9 @@ internal sealed class RowReader(SourceRow row, IReadOnlyDictionary<string, Colum
             return 0;
         }
         var text = CellReader.AsText(raw)!;
-        var wanted = TextKey.Of(text);
-        foreach (var choice in column.Choices)
+        if (column.ChoiceKeys.TryGetValue(TextKey.Of(text), out var value))
         {
-            if (TextKey.Of(choice.Label) == wanted || choice.Aliases.Any(a => TextKey.Of(a) == wanted))
-            {
-                return choice.Value;
-            }
+            return value;
         }
         Error(key, $"\"{text}\" không hợp lệ: ghi một trong {string.Join("; ", column.Choices.Select(c => c.Label))}");
         return 0;

@@ -82,11 +82,11 @@ internal static class SheetTables
                 notes.Add($"trang \"{sheet.Name}\": bỏ qua cột không thuộc mẫu {string.Join(", ", ignored)}");
             }
             var table = new SheetTable(sheet.Name, headerIndex + 1, header, matches);
-            var headerKeys = header.Select(h => TextKey.Of(CellReader.AsText(h))).ToArray();
+            var headerTexts = header.Select(h => CellReader.AsText(h) ?? string.Empty).ToArray();
             for (var r = headerIndex + 1; r < sheet.Rows.Count; r++)
             {
                 var row = sheet.Rows[r];
-                if (row.All(CellReader.IsBlank) || IsHeaderAgain(row, headerKeys))
+                if (row.All(CellReader.IsBlank) || IsHeaderAgain(row, headerTexts))
                 {
                     continue;
                 }
@@ -129,17 +129,17 @@ internal static class SheetTables
         return best;
     }
 
-    /// <summary>A header repeated further down (a file pasted together from several exports).</summary>
-    private static bool IsHeaderAgain(object?[] row, string[] headerKeys)
+    /// <summary>A header repeated further down (a file pasted together from several exports): most cells the same text.</summary>
+    private static bool IsHeaderAgain(object?[] row, string[] headerTexts)
     {
         var same = 0;
-        for (var i = 0; i < Math.Min(row.Length, headerKeys.Length); i++)
+        for (var i = 0; i < Math.Min(row.Length, headerTexts.Length); i++)
         {
-            if (headerKeys[i].Length > 0 && row[i] is string s && TextKey.Of(s) == headerKeys[i])
+            if (headerTexts[i].Length > 0 && row[i] is string s && string.Equals(s.Trim(), headerTexts[i], StringComparison.OrdinalIgnoreCase))
             {
                 same++;
             }
         }
-        return same >= 2 && same * 2 >= headerKeys.Count(k => k.Length > 0);
+        return same >= 2 && same * 2 >= headerTexts.Count(k => k.Length > 0);
     }
 }
