@@ -26,6 +26,9 @@ internal sealed class ClientCredentialsTokenSource(HttpClient http, TokenRequest
     /// <summary>How many tokens were obtained (for the progress output and tests).</summary>
     public int Obtained { get; private set; }
 
+    /// <summary>When the current token expires (as the token endpoint said: issue time + expires_in).</summary>
+    public DateTimeOffset ExpiresAt { get; private set; }
+
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellation)
     {
         if (_token is { } current && time.GetUtcNow() < _refreshAt)
@@ -44,6 +47,7 @@ internal sealed class ClientCredentialsTokenSource(HttpClient http, TokenRequest
             var lifetime = TimeSpan.FromSeconds(Math.Max(1, response.ExpiresIn ?? 300));
             var margin = TimeSpan.FromTicks(Math.Max(lifetime.Ticks / 5, Math.Min(MinimumMargin.Ticks, lifetime.Ticks / 2)));
             _refreshAt = issuedAt + lifetime - margin;
+            ExpiresAt = issuedAt + lifetime;
             _token = response.AccessToken;
             Obtained++;
             return _token!;
