@@ -118,19 +118,26 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
         });
         builder.Services.AddOutboxRelay<TDbContext>();
 
-        builder.AddCchcGrpcSecurity<TDbContext>(rules =>
-        {
-            AccessRules(rules);
-            if (KeepsUnitReference)
-            {
-                rules.UnitReferenceRules();
-            }
-        });
+        builder.AddCchcGrpcSecurity<TDbContext>(RuleTable);
         builder.Services.AddDefaultGrpc(DomainInterceptors.Add);
         builder.Services.AddCchcInputGuard(); // tolerant request parsing, so the guard can refuse what does not parse
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         Services?.Invoke(builder);
+    }
+
+    /// <summary>
+    /// The service's whole rule table as the template registers it: the definition's <see cref="AccessRules"/> and,
+    /// when it keeps the unit reference data, the rule of its status (tests compare it with the contract's declarations).
+    /// </summary>
+    public void RuleTable(GrpcRuleTableBuilder rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        AccessRules(rules);
+        if (KeepsUnitReference)
+        {
+            rules.UnitReferenceRules();
+        }
     }
 
     /// <summary>Checks the model against the definition, then maps every API: security's, the service's, the unit reference's, its HTTP endpoints, the defaults.</summary>

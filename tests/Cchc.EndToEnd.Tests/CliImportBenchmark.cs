@@ -30,8 +30,8 @@ public sealed class CliImportBenchmark(SuiteFixture suite, ITestOutputHelper log
         var catalogue = new ProcedureCatalogService.ProcedureCatalogServiceClient(suite.Channel);
         await catalogue.CreateProcedureAsync(new CreateProcedureRequest
         {
-            Code = Procedure, InForceFrom = "2046-01-01",
-            Publication = new Publication { DecisionNumber = "46/QĐ-UBND", DecisionDate = "2045-12-01" },
+            Code = Procedure, InForceFrom = "2015-01-01",
+            Publication = new Publication { DecisionNumber = "46/QĐ-UBND", DecisionDate = "2014-12-01" },
             Attributes = new ProcedureAttributes
             {
                 Name = "Thủ tục đo tốc độ nhập", Field = "Hộ tịch", Level = GovernmentLevel.Commune, ResolvingUnit = "UBND cấp xã",
@@ -44,7 +44,7 @@ public sealed class CliImportBenchmark(SuiteFixture suite, ITestOutputHelper log
         string[] units = ["UBND xã Bản Giang", "UBND huyện Tam Đường", "UBND huyện Sìn Hồ", "UBND huyện Mường Tè"];
         for (var i = 0; i < Rows; i++)
         {
-            var received = new DateTime(2046, 1, 2, 7, 30, 0).AddMinutes(i * 5);
+            var received = new DateTime(2015, 1, 2, 7, 30, 0).AddMinutes(i * 5);
             var open = i % 10 == 0;
             sheet.Rows.Add([$"E2E-BENCH-{i:000000}", Procedure, units[i % units.Length], i % 4 == 0 ? "Xã" : "Huyện", i % 3 == 0 ? "Trực tuyến" : "Trực tiếp",
                 received, received.Date.AddDays(7), open ? "Đang giải quyết" : "Đã giải quyết", open ? null : received.AddDays(i % 9), i % 2 == 0 ? "Có" : null]);

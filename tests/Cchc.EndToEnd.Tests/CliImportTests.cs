@@ -19,7 +19,7 @@ namespace Cchc.EndToEnd.Tests;
 /// cchc-cli against the whole suite, through the gateway like a department user: login (client credentials, cached
 /// session), import of spreadsheets with the quirks people's files have, refused rows mapped back to their cells with
 /// nothing of them written, re-import without doubling, a dry run that writes nothing, an interrupted import that
-/// resumes, and the report exported equal to the report's JSON. Its facts are dated 2045, a year no other scenario uses.
+/// resumes, and the report exported equal to the report's JSON. Its facts are dated 2014, a year no other scenario uses.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class CliImportTests(SuiteFixture suite) : IDisposable
@@ -68,7 +68,7 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         sheet.Rows.Add(["Mã TTHC", "Thao tác", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Cơ quan giải quyết", "Nơi tiếp nhận", "Mức dịch vụ công trực tuyến",
             "Số quyết định", "Ngày quyết định", "Ngày hiệu lực"]);
         sheet.Rows.Add([Procedure, "Công bố mới", "Thủ tục thử nghiệm của công cụ nhập", "Hộ tịch", "Huyện", "UBND cấp huyện", "Bộ phận một cửa cấp huyện", "Mức 3",
-            "45/QĐ-UBND", "01/12/2044", new DateTime(2045, 1, 1)]);
+            "45/QĐ-UBND", "01/12/2013", new DateTime(2014, 1, 1)]);
         var path = Path.Combine(_folder, "danh-muc.xlsx");
         XlsxWriter.Write(path, [sheet]);
         var (exit, output, error) = await CliAsync("import", "procedures", path);
@@ -87,7 +87,7 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
             "Xu ly tren he thong mot cua dien tu"];
         var q1 = new SheetModel("Quý 1") { HeaderRow = 2 };
         q1.Rows.Add(["UBND HUYỆN TAM ĐƯỜNG"]);
-        q1.Rows.Add(["SỔ THEO DÕI HỒ SƠ NĂM 2045"]);
+        q1.Rows.Add(["SỔ THEO DÕI HỒ SƠ NĂM 2014"]);
         q1.Merges.Add((0, 0, 0, 9));
         q1.Merges.Add((1, 0, 1, 9));
         q1.Rows.Add([.. header]);
@@ -128,8 +128,8 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         {
             DossierId = "E2E-CLI-A-STORED", ProcedureCode = Procedure, ReceivingUnit = Unit, UnitLevel = GovernmentLevel.District,
             Channel = DossierChannel.Online, Status = DossierStatus.Received,
-            ReceivedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2045, 2, 1, 9, 0, 0, TimeSpan.FromHours(7))),
-            DueAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2045, 2, 10, 17, 0, 0, TimeSpan.FromHours(7))),
+            ReceivedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2014, 2, 1, 9, 0, 0, TimeSpan.FromHours(7))),
+            DueAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2014, 2, 10, 17, 0, 0, TimeSpan.FromHours(7))),
         };
         using (var call = Dossiers.ImportDossiers())
         {
@@ -138,18 +138,18 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
             await call;
         }
         var before = await CountAsync();
-        var first = Enumerable.Range(1, 150).Select(i => Row($"E2E-CLI-A-{i:000}", new DateTime(2045, 3, 1, 8, 0, 0).AddMinutes(i))).ToList();
-        first.Insert(40, Row("E2E-CLI-A-BAD-DATE", new DateTime(2045, 3, 2), "30/02/2045"));
-        var second = Enumerable.Range(151, 150).Select(i => Row($"E2E-CLI-A-{i:000}", new DateTime(2045, 4, 2, i % 24, 15, 0), $"02/04/2045 {i % 24:00}:15")).ToList();
-        second.Insert(10, Row("E2E-CLI-A-BAD-UNIT", new DateTime(2045, 4, 3), "03/04/2045", unit: "UBND huyện Không Có"));
-        second.Insert(20, ["Đang giải quyết", stored.DossierId, Procedure, Unit, "Huyện", "Trực tuyến", new DateTime(2045, 2, 1, 9, 0, 0), new DateTime(2045, 2, 12, 17, 0, 0), null, null]);
-        var file = DossierWorkbook("ho-so-2045.xlsx", first, second);
+        var first = Enumerable.Range(1, 150).Select(i => Row($"E2E-CLI-A-{i:000}", new DateTime(2014, 3, 1, 8, 0, 0).AddMinutes(i))).ToList();
+        first.Insert(40, Row("E2E-CLI-A-BAD-DATE", new DateTime(2014, 3, 2), "30/02/2014"));
+        var second = Enumerable.Range(151, 150).Select(i => Row($"E2E-CLI-A-{i:000}", new DateTime(2014, 4, 2, i % 24, 15, 0), $"02/04/2014 {i % 24:00}:15")).ToList();
+        second.Insert(10, Row("E2E-CLI-A-BAD-UNIT", new DateTime(2014, 4, 3), "03/04/2014", unit: "UBND huyện Không Có"));
+        second.Insert(20, ["Đang giải quyết", stored.DossierId, Procedure, Unit, "Huyện", "Trực tuyến", new DateTime(2014, 2, 1, 9, 0, 0), new DateTime(2014, 2, 12, 17, 0, 0), null, null]);
+        var file = DossierWorkbook("ho-so-2014.xlsx", first, second);
 
         var (exit, output, error) = await CliAsync("import", "dossiers", file, "--batch-size", "100");
 
         Assert.True(exit == ExitCodes.RowsRejected, output + error);
         Assert.Contains("nhận mới 300, đã có từ trước 0, bị từ chối 3", output);
-        Assert.Contains("trang \"Quý 1\", dòng 44, cột G \"Ngay tiep nhan\": \"30/02/2045\" không phải là ngày giờ", output);
+        Assert.Contains("trang \"Quý 1\", dòng 44, cột G \"Ngay tiep nhan\": \"30/02/2014\" không phải là ngày giờ", output);
         Assert.Contains("trang \"Quý 2\", dòng 12, cột D \"Don vi tiep nhan\": đơn vị \"UBND huyện Không Có\" không tồn tại", output);
         Assert.Contains("trang \"Quý 2\", dòng 22, cột H \"Han tra ket qua\":", output);
 
@@ -166,7 +166,7 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
             var notes = document.WorkbookPart!.WorksheetParts
                 .SelectMany(p => p.WorksheetCommentsPart!.Comments.CommentList!.Elements<Comment>().Select(c => (Cell: c.Reference!.Value!, Text: c.InnerText)))
                 .ToList();
-            Assert.Contains(notes, n => n.Cell == "G3" && n.Text.Contains("30/02/2045"));
+            Assert.Contains(notes, n => n.Cell == "G3" && n.Text.Contains("30/02/2014"));
             Assert.Contains(notes, n => n.Cell == "D3" && n.Text.Contains("UBND huyện Không Có"));
             // The service's own refusal (ALREADY_EXISTS naming records[i].due_at), mapped back to the due-date cell.
             Assert.Contains(notes, n => n.Cell == "H4" && n.Text.Contains(stored.DossierId));
@@ -188,8 +188,8 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
     {
         await LoginAsync();
         await EnsureProcedureAsync();
-        var rows = Enumerable.Range(1, 40).Select(i => Row($"E2E-CLI-V-{i:000}", new DateTime(2045, 5, 2).AddHours(i))).ToList();
-        rows.Add(Row("E2E-CLI-V-BAD", new DateTime(2045, 5, 3), unit: "UBND huyện Không Có"));
+        var rows = Enumerable.Range(1, 40).Select(i => Row($"E2E-CLI-V-{i:000}", new DateTime(2014, 5, 2).AddHours(i))).ToList();
+        rows.Add(Row("E2E-CLI-V-BAD", new DateTime(2014, 5, 3), unit: "UBND huyện Không Có"));
         var file = DossierWorkbook("kiem-tra.xlsx", rows.Take(20), rows.Skip(20));
         var before = await CountAsync();
 
@@ -208,7 +208,7 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         await LoginAsync();
         await EnsureProcedureAsync();
         const string unit = "UBND xã Bản Giang";
-        var rows = Enumerable.Range(1, 3_000).Select(i => Row($"E2E-CLI-R-{i:0000}", new DateTime(2045, 6, 1).AddMinutes(i), unit: unit)).ToList();
+        var rows = Enumerable.Range(1, 3_000).Select(i => Row($"E2E-CLI-R-{i:0000}", new DateTime(2014, 6, 1).AddMinutes(i), unit: unit)).ToList();
         var file = DossierWorkbook("lon.xlsx", rows.Take(1_500), rows.Skip(1_500));
         var kind = new DossiersKind();
         using var stop = new CancellationTokenSource();
@@ -247,18 +247,18 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         await Eventually.AssertAsync(async () =>
         {
             var expected = await ReportAsync();
-            var (exit, output, error) = await CliAsync("export", "--periods", "2045", "--format", "json", "-o", json, "--http", suite.HttpAddress.ToString());
+            var (exit, output, error) = await CliAsync("export", "--periods", "2014", "--format", "json", "-o", json, "--http", suite.HttpAddress.ToString());
             Assert.True(exit == 0, output + error);
-            var (xlsxExit, _, _) = await CliAsync("export", "--periods", "2045", "--format", "xlsx", "-o", xlsx, "--http", suite.HttpAddress.ToString());
-            var (csvExit, _, _) = await CliAsync("export", "--periods", "2045", "--format", "csv", "-o", csv, "--http", suite.HttpAddress.ToString());
+            var (xlsxExit, _, _) = await CliAsync("export", "--periods", "2014", "--format", "xlsx", "-o", xlsx, "--http", suite.HttpAddress.ToString());
+            var (csvExit, _, _) = await CliAsync("export", "--periods", "2014", "--format", "csv", "-o", csv, "--http", suite.HttpAddress.ToString());
             Assert.Equal((0, 0), (xlsxExit, csvExit));
             // The report may still be taking in earlier tests' events: compare a quiet moment's report.
             return JsonNode.DeepEquals(expected, await ReportAsync()) && JsonNode.DeepEquals(expected, JsonNode.Parse(await File.ReadAllTextAsync(json)))
                 && SheetsEqual(expected!.AsArray(), WorkbookReader.Read(xlsx))
                 && expected.AsArray().All(a => File.Exists($"{csv}-phu-luc-{a!["no"]}.csv"));
-        }, TimeSpan.FromMinutes(2), "the exported report (json, xlsx, csv) equals GET /api/reports/appendices/{n}?periods=2045");
+        }, TimeSpan.FromMinutes(2), "the exported report (json, xlsx, csv) equals GET /api/reports/appendices/{n}?periods=2014");
 
-        var scoped = await CliAsync("export", "--periods", "2045", "--format", "json", "-o", json, "--scope", Unit, "--http", suite.HttpAddress.ToString());
+        var scoped = await CliAsync("export", "--periods", "2014", "--format", "json", "-o", json, "--scope", Unit, "--http", suite.HttpAddress.ToString());
         Assert.Equal(0, scoped.Exit);
         var first = JsonNode.Parse(await File.ReadAllTextAsync(json))!.AsArray()[0]!.AsObject();
         Assert.True(first.ContainsKey("scope") || scoped.Output.Contains("máy chủ chưa hỗ trợ phạm vi"), scoped.Output);
@@ -270,7 +270,7 @@ public sealed class CliImportTests(SuiteFixture suite) : IDisposable
         var appendices = new JsonArray();
         foreach (var appendix in list)
         {
-            appendices.Add(JsonNode.Parse(await suite.Http.GetStringAsync($"/api/reports/appendices/{appendix!["no"]}?periods=2045")));
+            appendices.Add(JsonNode.Parse(await suite.Http.GetStringAsync($"/api/reports/appendices/{appendix!["no"]}?periods=2014")));
         }
         return appendices;
     }

@@ -365,7 +365,7 @@ public sealed class InputBoundsEndToEndTests(SuiteFixture suite)
     private async Task<List<int>> AppendixNumbersAsync()
     {
         using var document = JsonDocument.Parse(await suite.Http.GetStringAsync("/api/reports/appendices"));
-        return document.RootElement.EnumerateArray().Select(a => a.GetProperty("number").GetInt32()).ToList();
+        return document.RootElement.EnumerateArray().Select(a => a.GetProperty("no").GetInt32()).ToList();
     }
 
     /// <summary>The largest number in the column of <paramref name="period"/>.</summary>

@@ -53,7 +53,7 @@ public sealed class PersistenceAndRegistrationTests(IdentityService identity)
 
         Assert.Equal(0, await IdentityService.MigrateAsync(database, secrets));
 
-        Assert.Equal(11, rows.Count); // loader, report reader, auditor, 8 districts
+        Assert.Equal(12, rows.Count); // loader, report reader, auditor, operator, 8 districts
         Assert.Equal(rows, await ApplicationsAsync(database)); // same rows, same concurrency tokens: nothing was updated
         Assert.Equal(secretsText, await File.ReadAllTextAsync(secrets));
         Assert.All(JsonNode.Parse(secretsText)!["clients"]!.AsArray(), c => Assert.Equal(43, c!["clientSecret"]!.GetValue<string>().Length));

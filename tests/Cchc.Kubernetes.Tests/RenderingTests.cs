@@ -119,8 +119,8 @@ public sealed class RenderingTests
         var rules = string.Join(Environment.NewLine, Overlays.Get(Overlays.Prod).OfKind("PrometheusRule").Single().Spec!["groups"]!.AsArray()
             .SelectMany(g => g!["rules"]!.AsArray()).Select(r => r!["expr"]!.GetValue<string>()));
         var metrics = File.ReadAllText(Repository.Path("src", "Cchc.Messaging", "MessagingMetrics.cs"));
-        var api = File.ReadAllText(Repository.Path("src", "Cchc.Reporting.Api", "Apis", "ReportApi.cs"));
-        var pages = File.ReadAllText(Repository.Path("src", "Cchc.Reporting.Api", "Pages", "ReportPages.cs"));
+        var api = File.ReadAllText(Repository.Path("src", "Cchc.Reporting.Api", "Reports", "Http", "ReportApi.cs"));
+        var pages = File.ReadAllText(Repository.Path("src", "Cchc.Reporting.Api", "Reports", "Pages", "ReportPages.cs"));
         var proto = File.ReadAllText(Repository.Path("src", "Cchc.Contracts", "protos", "cchc", "reporting", "v1", "reporting.proto"));
 
         foreach (var instrument in new[] { "cchc.outbox.pending", "cchc.outbox.published" })

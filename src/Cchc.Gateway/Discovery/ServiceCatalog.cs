@@ -25,6 +25,8 @@ internal sealed class ServiceCatalog
         Cchc.Egov.Api.Grpc.EgovReflection.Descriptor,
         Cchc.ReferenceData.Grpc.ReferenceReflection.Descriptor,
         Cchc.Security.Audit.Grpc.AuditReflection.Descriptor,
+        // The access declarations every contract imports (a client resolving a contract from reflection asks for it too).
+        Cchc.Contracts.Security.V1.AccessReflection.Descriptor,
     ];
 
     /// <summary>The gateway's own standard services (answered by the gateway itself without the header).</summary>

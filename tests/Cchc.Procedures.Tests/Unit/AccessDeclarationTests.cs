@@ -1,6 +1,5 @@
 using Cchc.Contracts.Security.V1;
 using Cchc.Procedures.Api.Grpc;
-using Cchc.Procedures.Api.Security;
 using Cchc.Security;
 using Cchc.Security.Authorization;
 using Cchc.Testing;
@@ -19,7 +18,8 @@ public sealed class AccessDeclarationTests
     private static readonly ServiceDescriptor[] Contract =
         [ProcedureCatalogService.Descriptor, DossierService.Descriptor, FeedbackService.Descriptor, Cchc.ReferenceData.Grpc.UnitReference.Descriptor];
 
-    private static IReadOnlyCollection<GrpcRule> RealRules => GrpcRuleTable.Build(ProceduresAccessRules.Configure).Rules;
+    /// <summary>The rule table the template registers for the service (its own rules and the unit reference status's).</summary>
+    private static IReadOnlyCollection<GrpcRule> RealRules => GrpcRuleTable.Build(Program.Definition.RuleTable).Rules;
 
     /// <summary>The real rules with the rule of <paramref name="method"/> (of the dossier service) replaced by <paramref name="wrong"/>'s.</summary>
     private static List<GrpcRule> RulesWith(string method, Action<ServiceRules>? wrong)
