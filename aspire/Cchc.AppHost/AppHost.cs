@@ -18,13 +18,17 @@ var identity = builder.AddSuiteIdentity<Projects.Cchc_Identity>(settings, infras
 // line here — its migrator, database, broker and token validation come with it (AddDomainService).
 IResourceBuilder<ProjectResource> Domain<TProject>(string name, string migrator, string database) where TProject : IProjectMetadata, new() =>
     builder.AddDomainService<TProject>(name, migrator, database, infrastructure, identity, settings);
+var procedures = Domain<Projects.Cchc_Procedures_Api>(ResourceNames.ProceduresApi, ResourceNames.ProceduresMigrator, ResourceNames.ProceduresDb);
 IResourceBuilder<ProjectResource>[] domainServices =
 [
-    Domain<Projects.Cchc_Procedures_Api>(ResourceNames.ProceduresApi, ResourceNames.ProceduresMigrator, ResourceNames.ProceduresDb),
+    procedures,
     Domain<Projects.Cchc_Legal_Api>(ResourceNames.LegalApi, ResourceNames.LegalMigrator, ResourceNames.LegalDb),
     Domain<Projects.Cchc_Organisation_Api>(ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, ResourceNames.OrganisationDb),
     Domain<Projects.Cchc_Finance_Api>(ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, ResourceNames.FinanceDb),
     Domain<Projects.Cchc_Egov_Api>(ResourceNames.EgovApi, ResourceNames.EgovMigrator, ResourceNames.EgovDb),
+    // The LGSP/NGSP adapter (docs/integration.md): it writes to the procedures service as its own client of the token service.
+    Domain<Projects.Cchc_Integration_Api>(ResourceNames.IntegrationApi, ResourceNames.IntegrationMigrator, ResourceNames.IntegrationDb)
+        .WithIntegrationPeers(procedures, settings),
 ];
 
 var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(

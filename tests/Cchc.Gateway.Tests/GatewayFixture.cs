@@ -37,6 +37,7 @@ public class GatewayFixture : IAsyncLifetime
     public FakeBackend Finance { get; } = new("finance");
     public FakeBackend Organisation { get; } = new("organisation");
     public FakeBackend Egov { get; } = new("egov");
+    public FakeBackend Integration { get; } = new("integration");
     public FakeBackend Identity { get; } = new("identity");
     public int GrpcPort { get; } = FreePort.Next();
     public int HttpPort { get; } = FreePort.Next();
@@ -68,6 +69,7 @@ public class GatewayFixture : IAsyncLifetime
         await Finance.StartAsync();
         await Organisation.StartAsync();
         await Egov.StartAsync();
+        await Integration.StartAsync();
         await Identity.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -83,6 +85,8 @@ public class GatewayFixture : IAsyncLifetime
             ["services:finance-api:grpc:0"] = $"http://127.0.0.1:{Finance.GrpcPort}",
             ["services:organisation-api:grpc:0"] = $"http://127.0.0.1:{Organisation.GrpcPort}",
             ["services:egov-api:grpc:0"] = $"http://127.0.0.1:{Egov.GrpcPort}",
+            ["services:integration-api:grpc:0"] = $"http://127.0.0.1:{Integration.GrpcPort}",
+            ["services:integration-api:http:0"] = $"http://127.0.0.1:{Integration.HttpPort}",
             ["services:identity:http:0"] = $"http://127.0.0.1:{Identity.HttpPort}",
             // Backends' own HTTP ports are known to discovery but must never be reachable through the gateway.
             ["services:procedures-api:http:0"] = $"http://127.0.0.1:{Procedures.HttpPort}",
@@ -141,6 +145,7 @@ public class GatewayFixture : IAsyncLifetime
         await Finance.DisposeAsync();
         await Organisation.DisposeAsync();
         await Egov.DisposeAsync();
+        await Integration.DisposeAsync();
         await Identity.DisposeAsync();
         if (Issuer is not null)
         {
