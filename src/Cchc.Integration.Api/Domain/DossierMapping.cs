@@ -130,7 +130,8 @@ public sealed class DossierMapping(DossierMappingOptions options, TimeProvider c
             error = IntegrationMessages.OutOfRange(FirstDay, last);
             return null;
         }
-        return new DateTimeOffset(local, VietnamCalendar.Offset);
+        // Stored and sent as UTC instants (timestamptz takes only offset 0).
+        return new DateTimeOffset(local, VietnamCalendar.Offset).ToUniversalTime();
     }
 
     /// <summary>Reads one record's fields, collecting every problem (a record is refused naming all its wrong fields).</summary>

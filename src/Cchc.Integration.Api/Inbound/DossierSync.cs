@@ -151,9 +151,10 @@ public sealed class DossierSync(IntegrationDbContext db, DossierService.DossierS
             logger.LogWarning(e, "Dossier {DossierCode} not applied now: the procedures service answered {Status}", code, e.StatusCode);
             return RecordResult.Later(index, code, IntegrationMessages.Transient);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or DbUpdateException or Npgsql.NpgsqlException)
         {
-            logger.LogWarning(e, "Dossier {DossierCode} not applied now: no token for the procedures service", code);
+            // No token for the procedures service, or this database failing: the LGSP sends it again (every step is idempotent).
+            logger.LogWarning(e, "Dossier {DossierCode} not applied now", code);
             return RecordResult.Later(index, code, IntegrationMessages.Transient);
         }
         finally
