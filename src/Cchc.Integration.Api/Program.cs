@@ -22,6 +22,7 @@ public partial class Program : IDomainServiceProgram<IntegrationDbContext>
         GrpcServices = app =>
         {
             app.MapGrpcService<MessageLogGrpcService>();
+            app.MapGrpcService<DeadLetterGrpcService>();
         },
         // The mapping, the exchange machinery (tokens, resilient clients, message log) and the procedures service's client.
         Services = IntegrationServices.Add,

@@ -14,9 +14,14 @@ public static class IntegrationAccessRules
     public static void Configure(GrpcRuleTableBuilder rules)
     {
         const string read = SecurityScopes.IntegrationRead;
+        const string write = SecurityScopes.IntegrationWrite;
 
         rules.Service(MessageLogService.Descriptor, s => s
             .Read(nameof(MessageLogService.MessageLogServiceBase.VerifyMessageLog), read)
             .Read(nameof(MessageLogService.MessageLogServiceBase.ListMessages), read));
+
+        rules.Service(DeadLetterService.Descriptor, s => s
+            .Read(nameof(DeadLetterService.DeadLetterServiceBase.ListDeadLetters), read)
+            .WriteForProvince<ReplayDeadLetterRequest>(nameof(DeadLetterService.DeadLetterServiceBase.ReplayDeadLetter), write, r => r.Id));
     }
 }
