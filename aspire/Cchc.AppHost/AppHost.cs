@@ -26,14 +26,17 @@ IResourceBuilder<ProjectResource>[] domainServices =
     Domain<Projects.Cchc_Organisation_Api>(ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, ResourceNames.OrganisationDb),
     Domain<Projects.Cchc_Finance_Api>(ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, ResourceNames.FinanceDb),
     Domain<Projects.Cchc_Egov_Api>(ResourceNames.EgovApi, ResourceNames.EgovMigrator, ResourceNames.EgovDb),
-    // The LGSP/NGSP adapter (docs/integration.md): it writes to the procedures service as its own client of the token service.
-    Domain<Projects.Cchc_Integration_Api>(ResourceNames.IntegrationApi, ResourceNames.IntegrationMigrator, ResourceNames.IntegrationDb)
-        .WithIntegrationPeers(procedures, settings),
+    // The LGSP/NGSP adapter (docs/integration.md); its peers are added below, once the reporting service exists.
+    Domain<Projects.Cchc_Integration_Api>(ResourceNames.IntegrationApi, ResourceNames.IntegrationMigrator, ResourceNames.IntegrationDb),
 ];
 
 var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(
     ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, infrastructure.ReportingDb, infrastructure)
     .WithTokenValidation(identity, settings);
+
+// The adapter writes dossiers and the catalogue to the procedures service, reads the report to send it, and talks to the
+// national side: the simulator here (src/Cchc.NationalSimulator), the real endpoints by configuration elsewhere.
+domainServices[^1].WithIntegrationPeers(procedures, reporting, builder.AddNationalSimulator<Projects.Cchc_NationalSimulator>(), settings);
 
 builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, [.. domainServices, reporting, identity])
     .WithTokenValidation(identity, settings);

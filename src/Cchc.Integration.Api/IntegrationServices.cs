@@ -40,15 +40,20 @@ internal static class IntegrationServices
         AddNationalPlatform(builder);
 
         var procedures = new Uri(builder.Configuration[ProceduresAddressKey] ?? "http://_grpc.procedures-api");
-        services.AddGrpcClient<DossierService.DossierServiceClient>(o => o.Address = procedures)
-            .AddCallCredentials(async (_, metadata, sp) =>
-            {
-                var token = await sp.GetRequiredKeyedService<ClientCredentialTokens>(SuiteTokens).GetAsync(CancellationToken.None);
-                metadata.Add("Authorization", $"Bearer {token}");
-            })
-            // Plain h2c inside the platform (the gateway terminates TLS); the token still goes with every call.
-            .ConfigureChannel(o => o.UnsafeUseInsecureChannelCallCredentials = true);
+        AsTheAdapter(services.AddGrpcClient<DossierService.DossierServiceClient>(o => o.Address = procedures));
+        AsTheAdapter(services.AddGrpcClient<ProcedureCatalogService.ProcedureCatalogServiceClient>(o => o.Address = procedures));
+        services.AddScoped<CatalogueSync>();
     }
+
+    /// <summary>Calls carry the adapter's own token from the suite's token service.</summary>
+    private static void AsTheAdapter(IHttpClientBuilder client) => client
+        .AddCallCredentials(async (_, metadata, sp) =>
+        {
+            var token = await sp.GetRequiredKeyedService<ClientCredentialTokens>(SuiteTokens).GetAsync(CancellationToken.None);
+            metadata.Add("Authorization", $"Bearer {token}");
+        })
+        // Plain h2c inside the platform (the gateway terminates TLS); the token still goes with every call.
+        .ConfigureChannel(o => o.UnsafeUseInsecureChannelCallCredentials = true);
 
     /// <summary>
     /// The NGSP: its token (own cache), its HTTP client with the standard resilience handler configured for a national
@@ -88,5 +93,10 @@ internal static class IntegrationServices
 #pragma warning restore EXTEXP0001
         services.AddSingleton<NationalExchange>();
         services.AddScoped<DeadLetters>();
+
+        services.Configure<ReportOptions>(builder.Configuration.GetSection(ReportOptions.Section));
+        services.AddHttpClient(ReportOptions.ReportingClient);
+        services.AddScoped<ReportSubmissions>();
+        services.AddHostedService<ReportSender>();
     }
 }

@@ -23,6 +23,8 @@ public partial class Program : IDomainServiceProgram<IntegrationDbContext>
         {
             app.MapGrpcService<MessageLogGrpcService>();
             app.MapGrpcService<DeadLetterGrpcService>();
+            app.MapGrpcService<ReportSubmissionGrpcService>();
+            app.MapGrpcService<CatalogueSyncGrpcService>();
         },
         // The mapping, the exchange machinery (tokens, resilient clients, message log) and the procedures service's client.
         Services = IntegrationServices.Add,

@@ -51,3 +51,30 @@ public sealed class DeadLetterEntity
     public string LastError { get; set; } = string.Empty;
     public DateTimeOffset? DeliveredAt { get; set; }
 }
+
+/// <summary>
+/// A report of the province's reform indicators for a period sent to the Government reporting system (Decree 09/2019),
+/// retried until acknowledged; its receipt is kept.
+/// </summary>
+public sealed class ReportSubmissionEntity
+{
+    public string Period { get; set; } = string.Empty;
+    /// <summary><c>pending</c>, <c>acknowledged</c> or <c>dead-letter</c> (given up; replayable from the dead letters).</summary>
+    public string Status { get; set; } = string.Empty;
+    public string Payload { get; set; } = string.Empty;
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public string LastError { get; set; } = string.Empty;
+    public string? Receipt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+}
+
+/// <summary>One catalogue synchronisation: from when, and its report (JSON of the CatalogueSyncReport).</summary>
+public sealed class CatalogueSyncEntity
+{
+    public long Id { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public string ChangedSince { get; set; } = string.Empty;
+    public string Report { get; set; } = string.Empty;
+}

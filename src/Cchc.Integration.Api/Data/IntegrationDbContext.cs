@@ -11,6 +11,8 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
     public DbSet<SyncedDossierEntity> SyncedDossiers => Set<SyncedDossierEntity>();
     public DbSet<MessageLogEntryEntity> MessageLog => Set<MessageLogEntryEntity>();
     public DbSet<DeadLetterEntity> DeadLetters => Set<DeadLetterEntity>();
+    public DbSet<ReportSubmissionEntity> ReportSubmissions => Set<ReportSubmissionEntity>();
+    public DbSet<CatalogueSyncEntity> CatalogueSyncs => Set<CatalogueSyncEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +35,19 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
             b.ToTable("dead_letters");
             b.HasKey(x => x.Id);
             b.HasIndex(x => x.DeliveredAt);
+        });
+        modelBuilder.Entity<ReportSubmissionEntity>(b =>
+        {
+            b.ToTable("report_submissions");
+            b.HasKey(x => x.Period);
+            b.Property(x => x.Period).UseCollation("C");
+            b.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
+        modelBuilder.Entity<CatalogueSyncEntity>(b =>
+        {
+            b.ToTable("catalogue_syncs");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Report).HasColumnType("jsonb");
         });
         modelBuilder.AddOutbox();
         modelBuilder.UseSnakeCaseNames(typeof(IntegrationDbContext).Namespace!);

@@ -38,6 +38,15 @@ public sealed class DeadLetters(IntegrationDbContext db, NationalExchange nation
         {
             answer = await national.CallAsync(letter.Operation, JsonNode.Parse(letter.Payload)!.AsObject(), ct);
             letter.DeliveredAt = clock.GetUtcNow();
+            if (letter.Target.StartsWith("report:", StringComparison.Ordinal)
+                && await db.ReportSubmissions.SingleOrDefaultAsync(s => s.Period == letter.Target.Substring("report:".Length), ct) is { } submission
+                && answer.Value.GetProperty("error_code").GetInt32() == 0)
+            {
+                // The report's receipt, as if the submission's own attempt had been acknowledged.
+                submission.Status = "acknowledged";
+                submission.Receipt = answer.Value.GetProperty("result").GetProperty("maBienNhan").GetString();
+                submission.AcknowledgedAt = letter.DeliveredAt;
+            }
         }
         catch (ExchangeFailedException e)
         {

@@ -23,5 +23,12 @@ public static class IntegrationAccessRules
         rules.Service(DeadLetterService.Descriptor, s => s
             .Read(nameof(DeadLetterService.DeadLetterServiceBase.ListDeadLetters), read)
             .WriteForProvince<ReplayDeadLetterRequest>(nameof(DeadLetterService.DeadLetterServiceBase.ReplayDeadLetter), write, r => r.Id));
+
+        rules.Service(ReportSubmissionService.Descriptor, s => s
+            .WriteForProvince<SubmitReportRequest>(nameof(ReportSubmissionService.ReportSubmissionServiceBase.SubmitReport), write, r => r.Period)
+            .Read(nameof(ReportSubmissionService.ReportSubmissionServiceBase.GetReportSubmission), read));
+
+        rules.Service(CatalogueSyncService.Descriptor, s => s
+            .WriteForProvince<SyncCatalogueRequest>(nameof(CatalogueSyncService.CatalogueSyncServiceBase.SyncCatalogue), write, r => r.ChangedSince));
     }
 }

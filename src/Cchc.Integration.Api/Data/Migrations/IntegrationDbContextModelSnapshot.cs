@@ -22,6 +22,35 @@ namespace Cchc.Integration.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Cchc.Integration.Api.Data.CatalogueSyncEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChangedSince")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_since");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_syncs");
+
+                    b.ToTable("catalogue_syncs", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Integration.Api.Data.DeadLetterEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -137,6 +166,57 @@ namespace Cchc.Integration.Api.Data.Migrations
                         .HasName("pk_message_log");
 
                     b.ToTable("message_log", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Integration.Api.Data.ReportSubmissionEntity", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasColumnType("text")
+                        .HasColumnName("period")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Receipt")
+                        .HasColumnType("text")
+                        .HasColumnName("receipt");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Period")
+                        .HasName("pk_report_submissions");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_report_submissions_status_next_attempt_at");
+
+                    b.ToTable("report_submissions", (string)null);
                 });
 
             modelBuilder.Entity("Cchc.Integration.Api.Data.SyncedDossierEntity", b =>

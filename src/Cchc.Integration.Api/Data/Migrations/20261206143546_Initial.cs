@@ -34,6 +34,21 @@ namespace Cchc.Integration.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "catalogue_syncs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    changed_since = table.Column<string>(type: "text", nullable: false),
+                    report = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalogue_syncs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dead_letters",
                 columns: table => new
                 {
@@ -110,6 +125,25 @@ namespace Cchc.Integration.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "report_submissions",
+                columns: table => new
+                {
+                    period = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    status = table.Column<string>(type: "text", nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: false),
+                    receipt = table.Column<string>(type: "text", nullable: true),
+                    acknowledged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_submissions", x => x.period);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "synced_dossiers",
                 columns: table => new
                 {
@@ -157,6 +191,11 @@ namespace Cchc.Integration.Api.Data.Migrations
                 table: "outbox_messages",
                 column: "message_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_submissions_status_next_attempt_at",
+                table: "report_submissions",
+                columns: new[] { "status", "next_attempt_at" });
         }
 
         /// <inheritdoc />
@@ -164,6 +203,9 @@ namespace Cchc.Integration.Api.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "catalogue_syncs");
 
             migrationBuilder.DropTable(
                 name: "dead_letters");
@@ -176,6 +218,9 @@ namespace Cchc.Integration.Api.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "report_submissions");
 
             migrationBuilder.DropTable(
                 name: "synced_dossiers");
