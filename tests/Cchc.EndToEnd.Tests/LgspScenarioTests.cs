@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Cchc.Integration.Api.Grpc;
 using Cchc.Procedures.Api.Grpc;
 using Cchc.Testing;
+using Xunit.Abstractions;
 
 namespace Cchc.EndToEnd.Tests;
 
@@ -15,7 +16,7 @@ namespace Cchc.EndToEnd.Tests;
 /// on-time rate of the dossiers, not of their copies.
 /// </summary>
 [Collection(SuiteCollection.Name)]
-public sealed class LgspScenarioTests(SuiteFixture suite)
+public sealed class LgspScenarioTests(SuiteFixture suite, ITestOutputHelper output)
 {
     private const string Procedure = "E2E.LGSP.X1";
     private const string Commune = "UBND xã Bản Giang";
@@ -50,6 +51,8 @@ public sealed class LgspScenarioTests(SuiteFixture suite)
     {
         using var response = await lgsp.PostAsJsonAsync("/api/lgsp/dvcqg", body);
         var text = await response.Content.ReadAsStringAsync();
+        // The exchange as run (docs/integration.md shows these).
+        output.WriteLine($"POST /api/lgsp/dvcqg {body.ToJsonString()}\n→ {(int)response.StatusCode} {text}");
         Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }

@@ -4,6 +4,7 @@ using Cchc.Contracts;
 using Cchc.Integration.Api.Grpc;
 using Cchc.Procedures.Api.Grpc;
 using Cchc.Testing;
+using Xunit.Abstractions;
 
 namespace Cchc.EndToEnd.Tests;
 
@@ -14,7 +15,7 @@ namespace Cchc.EndToEnd.Tests;
 /// procedures and reports what it could not apply. Driven through the gateway as the operator (integration.write).
 /// </summary>
 [Collection(SuiteCollection.Name)]
-public sealed class NationalScenarioTests(SuiteFixture suite)
+public sealed class NationalScenarioTests(SuiteFixture suite, ITestOutputHelper output)
 {
     private HttpClient Simulator() => new() { BaseAddress = suite.ServiceHttpAddress(ResourceNames.NationalSimulator) };
 
@@ -47,6 +48,7 @@ public sealed class NationalScenarioTests(SuiteFixture suite)
             done = await reports.GetReportSubmissionAsync(new GetReportSubmissionRequest { Period = slow.Period });
             return done.Status == "acknowledged";
         }, TimeSpan.FromMinutes(3), "the half-year report is acknowledged once the reporting system is back");
+        output.WriteLine($"GetReportSubmission → {done}");
         Assert.True(done!.Attempts > 1, $"{done.Attempts} attempts");
         Assert.StartsWith("BN-2024-01-01..2024-06-30-", done.Receipt, StringComparison.Ordinal);
 
@@ -96,6 +98,7 @@ public sealed class NationalScenarioTests(SuiteFixture suite)
             National("E2E.NAT.4", "MOI", "Cấp Trung ương", "Thủ tục cấp trung ương", later, "20240201000000"),
         })).EnsureSuccessStatusCode();
         var second = await sync.SyncCatalogueAsync(new SyncCatalogueRequest());
+        output.WriteLine($"SyncCatalogue → {second}");
 
         Assert.Equal((0, 1, 2), (second.Created, second.Amended, second.Abolished));
         Assert.Equal(["E2E.NAT.4", "E2E.NAT.9"], second.Problems.Select(p => p.ProcedureCode).Order());

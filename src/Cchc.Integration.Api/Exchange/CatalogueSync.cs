@@ -117,12 +117,13 @@ public sealed class CatalogueSync(IntegrationDbContext db, NationalExchange nati
     /// <summary>The national record's attributes; the receiving place follows the level (docs/integration.md, "The mapping").</summary>
     private static ProcedureAttributes Attributes(JsonElement item)
     {
-        var level = Text(item, "CAPTHUCHIEN").ToLowerInvariant() switch
+        var given = Text(item, "CAPTHUCHIEN");
+        var level = given.ToLowerInvariant() switch
         {
             "cấp tỉnh" => GovernmentLevel.Province,
             "cấp huyện" => GovernmentLevel.District,
             "cấp xã" => GovernmentLevel.Commune,
-            var other => throw new FormatException($"CAPTHUCHIEN \"{other}\" không phải Cấp Tỉnh, Cấp Huyện hoặc Cấp Xã"),
+            _ => throw new FormatException($"CAPTHUCHIEN \"{given}\" không phải Cấp Tỉnh, Cấp Huyện hoặc Cấp Xã"),
         };
         var field = item.TryGetProperty("LINHVUCTHUCHIEN", out var fields) && fields.ValueKind == JsonValueKind.Array && fields.GetArrayLength() > 0
             ? Text(fields[0], "TENLINHVUC")
