@@ -36,7 +36,7 @@ var reporting = builder.AddSuiteService<Projects.Cchc_Reporting_Api>(
 
 // The adapter writes dossiers and the catalogue to the procedures service, reads the report to send it, and talks to the
 // national side: the simulator here (src/Cchc.NationalSimulator), the real endpoints by configuration elsewhere.
-domainServices[^1].WithIntegrationPeers(procedures, reporting, builder.AddNationalSimulator<Projects.Cchc_NationalSimulator>(), settings);
+domainServices[^1].WithIntegrationPeers(procedures, reporting, builder.AddNationalSimulator<Projects.Cchc_NationalSimulator>(settings), settings);
 
 builder.AddSuiteGateway<Projects.Cchc_Gateway>(settings, [.. domainServices, reporting, identity])
     .WithTokenValidation(identity, settings);

@@ -9,7 +9,8 @@ namespace Cchc.NationalSimulator;
 /// <item><c>POST /oauth2/token</c> — client credentials (form), <c>{"access_token","token_type","expires_in"}</c>.</item>
 /// <item><c>POST /ngsp/dvcqg</c> — the named services, bearer token required: <c>LayThuTuc</c> {maTTHC},
 /// <c>LayDanhSachTTHCThayDoi</c> {tuNgay}, <c>GuiBaoCao</c> {kyBaoCao, donVi, chiTieu}; answered <c>{"error_code", "message", "result"}</c>.</item>
-/// <item><c>/simulator/*</c> — the test's controls: put procedures, make the reporting system fail, expire the tokens, read the reports.</item>
+/// <item><c>/simulator/*</c> — the test's controls: put procedures, make the reporting system fail, expire the tokens, read the
+/// reports, and a one-stop-shop system's day of dossiers pushed to the platform (<c>/simulator/one-stop-shop/push-day</c>).</item>
 /// </list>
 /// </summary>
 public static class SimulatorEndpoints
@@ -64,6 +65,8 @@ public static class SimulatorEndpoints
             return Results.Ok(outage);
         });
         control.MapGet("/reporting/reports", (NationalSide side) => Results.Json(side.Reports.Select(r => new { r.KyBaoCao, r.DonVi, r.MaBienNhan, calls = side.ReportCalls })));
+        control.MapPost("/one-stop-shop/push-day", async (PushDayRequest day, OneStopShop shop, CancellationToken ct) =>
+            Results.Json(await shop.PushDayAsync(day, ct)));
         control.MapPost("/tokens/expire", (NationalSide side) =>
         {
             side.ExpireTokens();

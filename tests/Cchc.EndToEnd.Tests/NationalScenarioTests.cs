@@ -118,4 +118,47 @@ public sealed class NationalScenarioTests(SuiteFixture suite, ITestOutputHelper 
         var third = await sync.SyncCatalogueAsync(new SyncCatalogueRequest { ChangedSince = Stamp(2) });
         Assert.Equal((0, 0, 1), (third.Created, third.Amended, third.Abolished));
     }
+
+    [Fact]
+    public async Task TheSimulatedOneStopShop_PushesADay_RepeatsIt_AndSendsProgressOutOfOrder_AndTheReportCountsEachDossierOnce()
+    {
+        const string procedure = "E2E.LGSP.X2";
+        const string period = "2024-05-01..2024-05-31";
+        var catalogue = new ProcedureCatalogService.ProcedureCatalogServiceClient(suite.Channel);
+        await catalogue.CreateProcedureAsync(new CreateProcedureRequest
+        {
+            Code = procedure, InForceFrom = "2024-01-01", Publication = new Publication { DecisionNumber = "17/QĐ-UBND", DecisionDate = "2023-12-20" },
+            Attributes = new ProcedureAttributes
+            {
+                Name = "Thủ tục mô phỏng một cửa", Field = "Hộ tịch", Level = GovernmentLevel.Commune, ResolvingUnit = "UBND xã Bản Giang",
+                ReceivingPlace = ReceivingPlace.CommuneOneStop,
+            },
+        });
+        await catalogue.AbolishProcedureAsync(new AbolishProcedureRequest
+        {
+            Code = procedure, AbolishedOn = "2025-01-01", Publication = new Publication { DecisionNumber = "18/QĐ-UBND", DecisionDate = "2024-12-20" },
+        });
+        using var simulator = Simulator();
+
+        using var response = await simulator.PostAsJsonAsync("/simulator/one-stop-shop/push-day",
+            new { day = "2024-05-06", count = 9, procedureCode = procedure, unit = "UBND xã Bản Giang" });
+        var answers = await response.Content.ReadFromJsonAsync<JsonElement>();
+        output.WriteLine(answers.ToString());
+
+        int Count(int call, string what) => answers[call].GetProperty("result").GetProperty(what).GetInt32();
+        Assert.All(answers.EnumerateArray(), a => Assert.Equal(0, a.GetProperty("error_code").GetInt32()));
+        Assert.Equal((9, 0), (Count(0, "applied"), Count(0, "unchanged")));
+        Assert.Equal((0, 9), (Count(1, "applied"), Count(1, "unchanged")));
+        Assert.Equal((6, 6), (Count(2, "applied"), Count(2, "unchanged"))); // six resolved, six stale "đang xử lý"
+
+        // Of the six resolved, three on time: 50 %, however often each was sent.
+        const string onTime = "Tỷ lệ hồ sơ TTHC cấp xã giải quyết đúng hẹn (đã tiếp nhận/đã trả đúng hẹn)";
+        await Eventually.AssertAsync(async () =>
+        {
+            var json = await suite.Http.GetStringAsync($"/api/reports/appendices/3?periods={period}");
+            var value = JsonDocument.Parse(json).RootElement.GetProperty("rows").EnumerateArray()
+                .Single(r => r.GetProperty("label").GetString() == onTime).GetProperty("values").GetProperty(period);
+            return value.ValueKind == JsonValueKind.Number && Math.Round(value.GetDouble(), 2) == 50.0;
+        }, TimeSpan.FromMinutes(1), "Appendix 3's commune on-time rate for May 2024 reaches 3 of 6");
+    }
 }

@@ -13,7 +13,7 @@ internal static class IntegrationResourceExtensions
     /// The simulator of the national side (token endpoint, national procedure database, Government reporting system), one
     /// HTTP/1.1 endpoint, with a client secret for this run only.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AddNationalSimulator<TProject>(this IDistributedApplicationBuilder builder)
+    public static IResourceBuilder<ProjectResource> AddNationalSimulator<TProject>(this IDistributedApplicationBuilder builder, AppHostSettings settings)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(ResourceNames.NationalSimulator, o =>
             {
@@ -32,6 +32,10 @@ internal static class IntegrationResourceExtensions
                     context.EnvironmentVariables["Kestrel__Endpoints__http__Protocols"] = "Http1";
                 }
                 context.EnvironmentVariables[$"Simulator__Clients__{NationalClientId}"] = RunSecret.Value;
+                // Its one-stop-shop system pushes through the gateway as the LGSP would, with the LGSP's token.
+                context.EnvironmentVariables["Simulator__OneStopShop__Target"] = $"{settings.PublicIssuer}api/lgsp/dvcqg";
+                context.EnvironmentVariables["Simulator__OneStopShop__TokenEndpoint"] = $"{settings.PublicIssuer}connect/token";
+                context.EnvironmentVariables["Simulator__OneStopShop__SecretsFile"] = settings.ClientsFile;
             })
             .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
 
