@@ -73,3 +73,19 @@ public sealed class MessageChainTests
         Assert.Contains("entry 4 is missing", check.Problem);
     }
 }
+
+/// <summary>The report periods a submission accepts: a year, or a range of real days from 2/9/1945.</summary>
+public sealed class ReportPeriodTests
+{
+    [Theory]
+    [InlineData("2024", true)]
+    [InlineData("2024-01-01..2024-06-30", true)]
+    [InlineData("1944", false)]
+    [InlineData("2024-06-30..2024-01-01", false)]
+    [InlineData("2024-02-30..2024-03-01", false)]
+    [InlineData("1945-09-01..1945-12-31", false)]
+    [InlineData("2024-1-1..2024-06-30", false)]
+    [InlineData("", false)]
+    public void APeriod_IsAYearOrARangeOfRealDays(string period, bool valid) =>
+        Assert.Equal(valid, Cchc.Integration.Api.Exchange.ReportSubmissions.IsPeriod(period));
+}
