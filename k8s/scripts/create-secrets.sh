@@ -10,8 +10,14 @@
 #                      service's keys, mounted at Identity__KeysPath
 #   identity-clients   clients.json: a secret per client of the registration file (default: the one the identity
 #                      image ships, src/Cchc.Identity/clients.demo.json), read by the identity migrator
+#   integration-suite-client  client-secret: the LGSP/NGSP adapter's secret as the token service's client
+#                      cchc-integration (the same value as in identity-clients, taken from it if that exists already)
+#   integration-ngsp   client-id, client-secret: the platform's client at the NGSP token endpoint. Created with
+#                      placeholder values (the NGSP issues the real ones, docs/integration.md): replace them with
+#                      kubectl create secret generic integration-ngsp --from-literal=client-id=… --from-literal=client-secret=…
+#                      --dry-run=client -o yaml | kubectl -n NAMESPACE apply -f -, then roll deploy/integration-api
 # With --dev (in prod the operators generate these: CloudNativePG <db>-app, the RabbitMQ operator messaging-default-user):
-#   <db>-app           username, password, dbname of each service database (proceduresdb ... identitydb)
+#   <db>-app           username, password, dbname of each service database (proceduresdb ... integrationdb, identitydb)
 #   messaging-default-user  username, password, default_user.conf
 # Not created here (they come from outside): gateway-tls (the gateway's certificate), cchc-backup-s3 (the bucket's keys).
 #
@@ -24,9 +30,10 @@ NAMESPACE=""
 DEV=0
 DRY_RUN=0
 CLIENTS_FILE="$ROOT/src/Cchc.Identity/clients.demo.json"
-DATABASES=(proceduresdb legaldb organisationdb financedb egovdb reportingdb identitydb)
+DATABASES=(proceduresdb legaldb organisationdb financedb egovdb integrationdb reportingdb identitydb)
+INTEGRATION_CLIENT="cchc-integration"
 
-usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --dev) DEV=1 ;;
@@ -81,6 +88,19 @@ mapfile -t CLIENT_IDS < <(sed -n 's/.*"clientId"[[:space:]]*:[[:space:]]*"\([^"]
   printf '\n  ]\n}\n'
 } > "$WORK/clients.json"
 secret identity-clients --from-file=clients.json="$WORK/clients.json"
+
+# The adapter's own client secret, as the token service has it: from the cluster's identity-clients if it was kept.
+if [[ $DRY_RUN -eq 0 ]] && kubectl get secret identity-clients --namespace "$NAMESPACE" >/dev/null 2>&1; then
+  kubectl get secret identity-clients --namespace "$NAMESPACE" -o jsonpath='{.data.clients\.json}' | base64 -d > "$WORK/clients.json"
+fi
+integration_secret="$(tr -d '\n' < "$WORK/clients.json" | sed -n 's/.*"clientId"[[:space:]]*:[[:space:]]*"'"$INTEGRATION_CLIENT"'"[[:space:]]*,[[:space:]]*"clientSecret"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p')"
+if [[ -n "$integration_secret" ]]; then
+  secret integration-suite-client --from-literal=client-secret="$integration_secret"
+else
+  echo "create-secrets: $INTEGRATION_CLIENT is not a registered client: integration-suite-client not created" >&2
+fi
+# Placeholders until the NGSP has issued the platform's client (the adapter's national calls fail until then).
+secret integration-ngsp --from-literal=client-id=REPLACE-WITH-NGSP-CLIENT-ID --from-literal=client-secret=REPLACE-WITH-NGSP-CLIENT-SECRET
 
 if [[ $DEV -eq 1 ]]; then
   for db in "${DATABASES[@]}"; do

@@ -16,6 +16,7 @@ public static class ResourceNames
     public const string OrganisationDb = "organisationdb";
     public const string FinanceDb = "financedb";
     public const string EgovDb = "egovdb";
+    public const string IntegrationDb = "integrationdb";
 
     public const string ProceduresApi = "procedures-api";
     public const string ReportingApi = "reporting-api";
@@ -23,6 +24,10 @@ public static class ResourceNames
     public const string OrganisationApi = "organisation-api";
     public const string FinanceApi = "finance-api";
     public const string EgovApi = "egov-api";
+    /// <summary>The LGSP/NGSP integration adapter (docs/integration.md).</summary>
+    public const string IntegrationApi = "integration-api";
+    /// <summary>The simulator of the national side (token endpoint, procedure database, reporting system), development only.</summary>
+    public const string NationalSimulator = "national-simulator";
     public const string Gateway = "gateway";
 
     /// <summary>The token service (OAuth2 client credentials, docs/adr/0005-token-service.md).</summary>
@@ -35,6 +40,7 @@ public static class ResourceNames
     public const string OrganisationMigrator = "organisation-migrate";
     public const string FinanceMigrator = "finance-migrate";
     public const string EgovMigrator = "egov-migrate";
+    public const string IntegrationMigrator = "integration-migrate";
 
     /// <summary>Endpoint names every service exposes: h2c gRPC and HTTP/1.1 (health, JSON, pages).</summary>
     public const string GrpcEndpoint = "grpc";

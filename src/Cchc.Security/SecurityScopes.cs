@@ -23,6 +23,9 @@ public static class SecurityScopes
     public const string EgovRead = TokenContract.Scopes.EgovRead;
     public const string EgovWrite = TokenContract.Scopes.EgovWrite;
     public const string AuditRead = TokenContract.Scopes.AuditRead;
+    public const string LgspSync = TokenContract.Scopes.LgspSync;
+    public const string IntegrationRead = TokenContract.Scopes.IntegrationRead;
+    public const string IntegrationWrite = TokenContract.Scopes.IntegrationWrite;
 
     public const string ScopeClaim = "scope";
     public const string ScpClaim = "scp";

@@ -49,6 +49,13 @@ public sealed class SuiteFixture : IAsyncLifetime
         gateway.WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__TokenLimit", ThrottledClientBurst.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__TokensPerPeriod", "1")
             .WithEnvironment($"Gateway__RateLimit__Clients__{ThrottledClient}__ReplenishmentPeriod", "01:00:00");
+        // The integration adapter retries and breaks its circuit on a test's time scale (docs/integration.md, "Failure handling").
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.IntegrationApi))
+            .WithEnvironment("Integration__Reports__FirstRetryDelay", "00:00:02")
+            .WithEnvironment("Integration__Reports__MaxRetryDelay", "00:00:04")
+            .WithEnvironment("Integration__Reports__PollInterval", "00:00:01")
+            .WithEnvironment("Integration__Ngsp__Resilience__Retry__Delay", "00:00:00.200")
+            .WithEnvironment("Integration__Ngsp__Resilience__CircuitBreaker__BreakDuration", "00:00:05");
         _app = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(cts.Token);
@@ -137,6 +144,9 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     /// <summary>A service's own gRPC endpoint (bypassing the gateway), as the AppHost allocated it.</summary>
     public Uri ServiceGrpcAddress(string resource) => _app!.GetEndpoint(resource, ResourceNames.GrpcEndpoint);
+
+    /// <summary>A resource's own HTTP endpoint (e.g. the national simulator's controls), as the AppHost allocated it.</summary>
+    public Uri ServiceHttpAddress(string resource) => _app!.GetEndpoint(resource, ResourceNames.HttpEndpoint);
 
     /// <summary>A channel to the gateway whose calls carry <paramref name="token"/> (none when null).</summary>
     public GrpcChannel ChannelFor(string? token) => GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions

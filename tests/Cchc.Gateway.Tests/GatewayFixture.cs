@@ -44,9 +44,11 @@ public class GatewayFixture : IAsyncLifetime
     public FakeBackend Finance { get; } = new("finance", "cchc.finance.v1.AutonomyService", "cchc.finance.v1.BudgetService", Audit);
     public FakeBackend Organisation { get; } = new("organisation", "cchc.organisation.v1.UnitRegistryService", "cchc.organisation.v1.StaffingService", Audit);
     public FakeBackend Egov { get; } = new("egov", "cchc.egov.v1.MetricService", "cchc.egov.v1.CapabilityService", Audit);
+    public FakeBackend Integration { get; } = new("integration", "cchc.integration.v1.MessageLogService", "cchc.integration.v1.DeadLetterService",
+        "cchc.integration.v1.ReportSubmissionService", "cchc.integration.v1.CatalogueSyncService", Audit);
     public FakeBackend Identity { get; } = new("identity");
 
-    public IEnumerable<FakeBackend> Backends => [Procedures, Reporting, Legal, Finance, Organisation, Egov];
+    public IEnumerable<FakeBackend> Backends => [Procedures, Reporting, Legal, Finance, Organisation, Egov, Integration];
 
     /// <summary>The x-cchc-service value (and proto package name) of each backend.</summary>
     public static TheoryData<string> BackendKeys => new() { "procedures", "reporting", "legal", "finance", "organisation", "egov" };
@@ -80,6 +82,7 @@ public class GatewayFixture : IAsyncLifetime
         await Finance.StartAsync();
         await Organisation.StartAsync();
         await Egov.StartAsync();
+        await Integration.StartAsync();
         await Identity.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = _environment });
@@ -96,6 +99,8 @@ public class GatewayFixture : IAsyncLifetime
             ["services:finance-api:grpc:0"] = $"http://127.0.0.1:{Finance.GrpcPort}",
             ["services:organisation-api:grpc:0"] = $"http://127.0.0.1:{Organisation.GrpcPort}",
             ["services:egov-api:grpc:0"] = $"http://127.0.0.1:{Egov.GrpcPort}",
+            ["services:integration-api:grpc:0"] = $"http://127.0.0.1:{Integration.GrpcPort}",
+            ["services:integration-api:http:0"] = $"http://127.0.0.1:{Integration.HttpPort}",
             ["services:identity:http:0"] = $"http://127.0.0.1:{Identity.HttpPort}",
             // Backends' own HTTP ports are known to discovery but must never be reachable through the gateway.
             ["services:procedures-api:http:0"] = $"http://127.0.0.1:{Procedures.HttpPort}",
@@ -166,6 +171,7 @@ public class GatewayFixture : IAsyncLifetime
         await Finance.DisposeAsync();
         await Organisation.DisposeAsync();
         await Egov.DisposeAsync();
+        await Integration.DisposeAsync();
         await Identity.DisposeAsync();
         if (Issuer is not null)
         {

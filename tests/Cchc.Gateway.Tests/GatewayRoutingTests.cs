@@ -20,6 +20,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
         gateway.Finance.SetServing(true);
         gateway.Organisation.SetServing(true);
         gateway.Egov.SetServing(true);
+        gateway.Integration.SetServing(true);
         return Task.CompletedTask;
     }
 

@@ -18,6 +18,9 @@ public sealed partial class SecretsTests
         ["cchc-backup-s3"] = ["ACCESS_KEY_ID", "ACCESS_SECRET_KEY"],
     };
 
+    /// <summary>What k8s/scripts/create-secrets.sh creates with or without --dev.</summary>
+    private static readonly string[] AlwaysCreated = ["identity-clients", "identity-keys", "integration-ngsp", "integration-suite-client"];
+
     [Theory]
     [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
     public void NoSecretIsInlined(string overlay)
@@ -46,6 +49,10 @@ public sealed partial class SecretsTests
     [InlineData("ConnectionStrings__messaging", "amqp://$(MESSAGING_USERNAME):$(MESSAGING_PASSWORD)@messaging:5672/", false)]
     [InlineData("Identity__Clients__SecretsFile", "/etc/cchc/identity/clients/clients.json", false)]
     [InlineData("Identity__Clients__GenerateMissingSecrets", "false", false)]
+    [InlineData("Integration__Ngsp__Token__TokenEndpoint", "https://ngsp.example.gov.vn/oauth2/token", false)]
+    [InlineData("Integration__Ngsp__Token__TokenEndpoint", "https://cchc:hunter2@ngsp.example.gov.vn/oauth2/token", true)]
+    [InlineData("Integration__Ngsp__Token__ClientSecret", "hunter2", true)]
+    [InlineData("Integration__Ngsp__Token__ClientSecret", "hunter2:x", true)]
     public void TheLiteralSecretCheck_TellsReferencesFromValues(string name, string value, bool secret) =>
         Assert.Equal(secret, LooksSecret(name, value));
 
@@ -55,7 +62,7 @@ public sealed partial class SecretsTests
         var created = ScriptSecrets("--dev");
 
         AssertProvided(Overlays.Get(Overlays.Dev), created);
-        Assert.Equal(Suite.Databases.Select(db => $"{db}-app").Append("identity-clients").Append("identity-keys").Append("messaging-default-user").Order(),
+        Assert.Equal(Suite.Databases.Select(db => $"{db}-app").Concat(AlwaysCreated).Append("messaging-default-user").Order(),
             created.Keys.Order());
     }
 
@@ -64,7 +71,7 @@ public sealed partial class SecretsTests
     {
         var prod = Overlays.Get(Overlays.Prod);
         var provided = ScriptSecrets();
-        Assert.Equal(["identity-clients", "identity-keys"], provided.Keys.Order());
+        Assert.Equal(AlwaysCreated.Order(), provided.Keys.Order());
         foreach (var cluster in prod.OfKind("Cluster"))
         {
             provided[$"{cluster.Name}-app"] = ["username", "password", "dbname", "host", "port", "uri"];
@@ -97,6 +104,9 @@ public sealed partial class SecretsTests
         var conf = Decode(secrets["messaging-default-user"], "default_user.conf");
         Assert.Equal($"default_user = {Decode(secrets["messaging-default-user"], "username")}\ndefault_pass = {Decode(secrets["messaging-default-user"], "password")}\n", conf);
         Assert.Equal("proceduresdb", Decode(secrets["proceduresdb-app"], "dbname"));
+        // The adapter's secret at the token service is the one the token service registers for cchc-integration.
+        var integration = clients.Single(c => c!["clientId"]!.GetValue<string>() == "cchc-integration")!["clientSecret"]!.GetValue<string>();
+        Assert.Equal(integration, Decode(secrets["integration-suite-client"], "client-secret"));
     }
 
     private static void AssertProvided(RenderedOverlay overlay, IReadOnlyDictionary<string, string[]> provided)
@@ -145,7 +155,10 @@ public sealed partial class SecretsTests
     private static bool LooksSecret(string name, string value)
     {
         var withoutReferences = VariableReference().Replace(value, string.Empty);
-        if (SecretName().IsMatch(name) && withoutReferences.Length > 0 && !withoutReferences.StartsWith('/') && !bool.TryParse(withoutReferences, out _))
+        // A path, a switch or an address (e.g. a token endpoint) under a secret-sounding name is not a secret; credentials
+        // inside an address still are (below).
+        var address = Uri.TryCreate(withoutReferences, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0;
+        if (SecretName().IsMatch(name) && withoutReferences.Length > 0 && !withoutReferences.StartsWith('/') && !bool.TryParse(withoutReferences, out _) && !address)
         {
             return true;
         }

@@ -81,6 +81,58 @@ public sealed partial class WiringTests
         Assert.Equal(Suite.DatabaseServices.Where(s => s.Messaging).Select(s => s.Service).Order(), Admitted(broker));
     }
 
+    /// <summary>
+    /// The LGSP/NGSP adapter is the one pod with restricted egress and the one service that calls others: what it needs
+    /// inside the namespace is open in both directions (its egress and the target's ingress), on the ports its peers
+    /// listen on; outside the cluster only HTTPS; no other database of the suite.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void TheAdapter_ReachesItsPeersBothWays_AndTheOutsideOnlyOverHttps(string overlay)
+    {
+        var rendered = Overlays.Get(overlay);
+        var pods = Pods.Of(rendered);
+        var policies = rendered.OfKind("NetworkPolicy").Select(KubernetesTypes.As<V1NetworkPolicy>).ToList();
+        PodKind Named(string name) => pods.Single(p => p.Labels.TryGetValue("app.kubernetes.io/name", out var n) && n == name);
+        var adapter = Named(Cchc.Contracts.ResourceNames.IntegrationApi);
+
+        var egress = policies.Where(p => p.Spec.PolicyTypes?.Contains("Egress") == true).ToList();
+        Assert.NotEmpty(egress);
+        Assert.All(egress, p => Assert.True(pods.Where(pod => Labels.Matches(p.Spec.PodSelector, pod.Labels)).All(pod => pod == adapter),
+            $"NetworkPolicy/{p.Metadata.Name} restricts the egress of pods other than the adapter's"));
+        var rules = egress.Where(p => Labels.Matches(p.Spec.PodSelector, adapter.Labels)).SelectMany(p => p.Spec.Egress ?? []).ToList();
+
+        bool Sends(PodKind target, int port) => rules.Any(rule =>
+            (rule.To ?? []).Any(peer => peer.NamespaceSelector is null && peer.IpBlock is null && Labels.Matches(peer.PodSelector, target.Labels))
+            && (rule.Ports is null || rule.Ports.Any(p => p.Port.Value == port.ToString(System.Globalization.CultureInfo.InvariantCulture) || (target.Spec?.Containers ?? []).SelectMany(c => c.Ports ?? []).Any(c => c.Name == p.Port.Value && c.ContainerPort == port))));
+        bool Admits(PodKind target, int port) => policies.Any(policy => Labels.Matches(policy.Spec.PodSelector, target.Labels)
+            && (policy.Spec.Ingress ?? []).Any(rule =>
+                (rule.FromProperty ?? []).Any(peer => peer.NamespaceSelector is null && peer.IpBlock is null && Labels.Matches(peer.PodSelector, adapter.Labels))
+                && (rule.Ports is null || rule.Ports.Any(p => target.Exposes(p.Port) && (p.Port.Value == port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    || (target.Spec?.Containers ?? []).SelectMany(c => c.Ports ?? []).Any(c => c.Name == p.Port.Value && c.ContainerPort == port))))));
+
+        var database = pods.Single(p => p.Labels.TryGetValue("cchc.vn/database", out var db) && db == Cchc.Contracts.ResourceNames.IntegrationDb);
+        foreach (var (target, port) in new[]
+        {
+            (database, 5432), (Named(Cchc.Contracts.ResourceNames.Messaging), 5672), (Named(Cchc.Contracts.ResourceNames.Identity), 8080),
+            (Named(Cchc.Contracts.ResourceNames.ProceduresApi), 8080), (Named(Cchc.Contracts.ResourceNames.ReportingApi), 8081),
+        })
+        {
+            Assert.True(target.Exposes(port), $"{target.Owner} does not listen on {port}");
+            Assert.True(Sends(target, port), $"the adapter's egress does not admit {target.Owner}:{port}");
+            Assert.True(Admits(target, port), $"{target.Owner} does not admit the adapter on {port}");
+        }
+        Assert.False(Admits(Named(Cchc.Contracts.ResourceNames.ProceduresApi), 8081), "procedures-api admits the adapter on its HTTP port too");
+        Assert.False(Admits(Named(Cchc.Contracts.ResourceNames.ReportingApi), 8080), "reporting-api admits the adapter on its gRPC port too");
+        foreach (var other in pods.Where(p => p.Labels.ContainsKey("cchc.vn/database") && p != database))
+        {
+            Assert.False(Sends(other, 5432), $"the adapter's egress admits {other.Owner}");
+        }
+        var outside = rules.Where(rule => (rule.To ?? []).Any(peer => peer.IpBlock is not null)).ToList();
+        Assert.NotEmpty(outside);
+        Assert.All(outside, rule => Assert.Equal(["443"], (rule.Ports ?? []).Select(p => p.Port.Value)));
+    }
+
     [Theory]
     [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
     public void EveryConfigMapReference_NamesARenderedConfigMapAndKey(string overlay)
@@ -148,7 +200,7 @@ public sealed partial class WiringTests
             .Select(p => p!.Grpc.Service)
             .ToList();
 
-        Assert.Equal(12, probes.Count);
+        Assert.Equal(14, probes.Count);
         Assert.All(probes, service => Assert.True(service is not null && services.Contains(service), $"gRPC probe for {service}: no such service in the protos"));
     }
 

@@ -40,5 +40,9 @@ public static class TokenContract
         public const string EgovRead = "egov.read";
         public const string EgovWrite = "egov.write";
         public const string AuditRead = "audit.read";
+        /// <summary>The provincial data-sharing platform (LGSP) pushing one-stop-shop dossiers (POST /api/lgsp/dvcqg).</summary>
+        public const string LgspSync = "lgsp.sync";
+        public const string IntegrationRead = "integration.read";
+        public const string IntegrationWrite = "integration.write";
     }
 }

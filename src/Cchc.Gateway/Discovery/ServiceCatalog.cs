@@ -23,6 +23,7 @@ internal sealed class ServiceCatalog
         Cchc.Organisation.Api.Grpc.OrganisationReflection.Descriptor,
         Cchc.Finance.Api.Grpc.FinanceReflection.Descriptor,
         Cchc.Egov.Api.Grpc.EgovReflection.Descriptor,
+        Cchc.Integration.Api.Grpc.IntegrationReflection.Descriptor,
         Cchc.ReferenceData.Grpc.ReferenceReflection.Descriptor,
         Cchc.Security.Audit.Grpc.AuditReflection.Descriptor,
         // The access declarations every contract imports (a client resolving a contract from reflection asks for it too).

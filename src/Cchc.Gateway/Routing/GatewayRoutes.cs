@@ -9,7 +9,7 @@ namespace Cchc.Gateway.Routing;
 /// The gateway's routing table, in code because the ports are settings. Port 7400 (h2c): each service's proto package
 /// to its gRPC endpoint; the standard gRPC services (health, reflection) to the service named by the
 /// <see cref="ServiceHeader"/> header, or to the gateway itself without it. Port 7401: the reporting REST/JSON API and
-/// report pages, and the token service's /connect/token and /.well-known/*. Nothing else is forwarded: no backend
+/// report pages, the integration adapter's /api/lgsp/*, and the token service's /connect/token and /.well-known/*. Nothing else is forwarded: no backend
 /// /health, /alive or metrics.
 /// </summary>
 public static class GatewayRoutes
@@ -28,6 +28,8 @@ public static class GatewayRoutes
         new("finance", ResourceNames.FinanceApi, "cchc.finance.v1", ServesHttp: false),
         new("organisation", ResourceNames.OrganisationApi, "cchc.organisation.v1", ServesHttp: false),
         new("egov", ResourceNames.EgovApi, "cchc.egov.v1", ServesHttp: false),
+        // The LGSP/NGSP adapter: its gRPC API, and the one-stop-shop systems' data-sharing calls the LGSP forwards (docs/integration.md).
+        new("integration", ResourceNames.IntegrationApi, "cchc.integration.v1", ServesHttp: true, HttpPaths: ["/api/lgsp"]),
     ];
 
     /// <summary>gRPC services every backend hosts under the same name, so they are told apart by header.</summary>
@@ -75,7 +77,7 @@ public static class GatewayRoutes
 
             if (backend.ServesHttp)
             {
-                routes.AddRange(HttpPathPrefixes.Select(prefix =>
+                routes.AddRange((backend.HttpPaths ?? HttpPathPrefixes).Select(prefix =>
                     Route($"{backend.Key}-http{prefix.Replace('/', '-')}", backend.HttpClusterId, GatewayListener.Http, $"{prefix}/{{**rest}}")));
             }
         }
