@@ -79,19 +79,47 @@ public sealed partial class ReportSubmissions(
         };
         db.ReportSubmissions.Add(submission);
         await db.SaveChangesAsync(ct);
-        await AttemptAsync(submission, ct);
+
+        // One sender at a time across the adapter's replicas (SendingLock): a sweep of another replica must not send it too.
+        // A gRPC write already runs in the security layer's transaction (audit, idempotency): the lock lasts until it ends.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SendingLock})", ct);
+        await db.Entry(submission).ReloadAsync(ct);
+        if (submission.Status == "pending")
+        {
+            await AttemptAsync(submission, ct);
+        }
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
         return submission;
     }
+
+    /// <summary>
+    /// The PostgreSQL advisory lock held (for a transaction) by whoever sends reports: the first attempt of a submission
+    /// and the retry sweep, on any replica. Reports are few; sending them one sender at a time is what keeps a period from
+    /// being sent twice by two replicas.
+    /// </summary>
+    private const long SendingLock = 0x43434843_52455054; // "CCHCREPT"
 
     /// <summary>Sends every pending submission whose next attempt is due; returns how many were tried.</summary>
     public async Task<int> RetryDueAsync(CancellationToken ct)
     {
+        // Another replica sending (a sweep or a first attempt) holds the lock: this tick does nothing, the next one looks again.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({SendingLock}) AS \"Value\"").SingleAsync(ct);
+        if (!locked)
+        {
+            return 0;
+        }
         var due = await db.ReportSubmissions.Where(s => s.Status == "pending" && s.NextAttemptAt <= clock.GetUtcNow())
             .OrderBy(s => s.NextAttemptAt).Take(20).ToListAsync(ct);
         foreach (var submission in due)
         {
             await AttemptAsync(submission, ct);
         }
+        await transaction.CommitAsync(ct);
         return due.Count;
     }
 
