@@ -23,7 +23,7 @@ public static class DomainInterceptors
         //    request's text, days, instants and numbers, and of requests Google.Protobuf could not parse. Inside
         //    security, so that its refusals are audited and a caller security refuses never reaches it; outside the
         //    domain-error translation, so the translation sees only input inside the domain. (Its request parsing is
-        //    registered by DomainService with AddCchcInputGuard, which keeps this position.)
+        //    registered by DomainService with AddCchcInputGuard.)
         options.Interceptors.Add<InputGuardInterceptor>();
 
         // 3. Domain-error translation: a DomainException from anything inside becomes the status the contract promises

@@ -12,7 +12,8 @@ namespace Cchc.ServiceKit;
 /// that pass are put in Unicode NFC. A client stream is checked record by record as the service reads it, the records
 /// named "records[i]." and counted across the call (a stream of batches — messages whose only field is a repeated
 /// <c>records</c> — counts the records inside the batches). Registered between the security interceptor (outside: it
-/// audits the refusal) and the domain-error translation (inside) by <see cref="Microsoft.Extensions.DependencyInjection.InputGuardRegistration.AddCchcInputGuard"/>.
+/// audits the refusal) and the domain-error translation (inside) by the domain-service template's interceptor order; its
+/// request parsing by <see cref="Microsoft.Extensions.DependencyInjection.InputGuardRegistration.AddCchcInputGuard"/>.
 /// </summary>
 public sealed class InputGuardInterceptor(TimeProvider clock) : Interceptor
 {

@@ -159,14 +159,9 @@ public sealed class InputDomainTests
     public void TheGuard_IsPlacedBetweenSecurityAndTheDomainErrorTranslation_Once()
     {
         var options = new GrpcServiceOptions();
-        options.Interceptors.Add<Cchc.Security.Grpc.SecurityInterceptor>();
-        options.Interceptors.Add<DomainExceptionInterceptor>();
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Cchc.ServiceKit.Hosting.DomainInterceptors.Add(options);
         Microsoft.Extensions.DependencyInjection.InputGuardRegistration.AddCchcInputGuard(services);
-        var post = services.Select(d => d.ImplementationInstance).OfType<Microsoft.Extensions.Options.IPostConfigureOptions<GrpcServiceOptions>>().Last();
-
-        post.PostConfigure(Microsoft.Extensions.Options.Options.DefaultName, options);
-        post.PostConfigure(Microsoft.Extensions.Options.Options.DefaultName, options);
 
         Assert.Equal([typeof(Cchc.Security.Grpc.SecurityInterceptor), typeof(InputGuardInterceptor), typeof(DomainExceptionInterceptor)],
             options.Interceptors.Select(i => i.Type));
