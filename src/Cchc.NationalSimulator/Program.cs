@@ -15,7 +15,12 @@ public static class SimulatorProgram
         builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
         builder.Services.AddSingleton<NationalSide>();
         builder.Services.Configure<OneStopShopOptions>(builder.Configuration.GetSection(OneStopShopOptions.Section));
-        builder.Services.AddHttpClient<OneStopShop>();
+        // A pushed day is exactly three calls whose answers the caller reads: no retry may re-send one after a slow first
+        // attempt (the platform would then rightly answer "unchanged" to a call whose first answer was lost), so this
+        // client has one attempt with a timeout long enough for a cold platform.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the default handler.
+        builder.Services.AddHttpClient<OneStopShop>(http => http.Timeout = TimeSpan.FromMinutes(3)).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         var app = builder.Build();
