@@ -26,6 +26,7 @@ IResourceBuilder<ProjectResource>[] domainServices =
     Domain<Projects.Cchc_Organisation_Api>(ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, ResourceNames.OrganisationDb),
     Domain<Projects.Cchc_Finance_Api>(ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, ResourceNames.FinanceDb),
     Domain<Projects.Cchc_Egov_Api>(ResourceNames.EgovApi, ResourceNames.EgovMigrator, ResourceNames.EgovDb),
+    Domain<Projects.Cchc_Programme_Api>(ResourceNames.ProgrammeApi, ResourceNames.ProgrammeMigrator, ResourceNames.ProgrammeDb),
     // The LGSP/NGSP adapter (docs/integration.md); its peers are added below, once the reporting service exists.
     Domain<Projects.Cchc_Integration_Api>(ResourceNames.IntegrationApi, ResourceNames.IntegrationMigrator, ResourceNames.IntegrationDb),
 ];

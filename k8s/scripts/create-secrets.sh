@@ -30,7 +30,7 @@ NAMESPACE=""
 DEV=0
 DRY_RUN=0
 CLIENTS_FILE="$ROOT/src/Cchc.Identity/clients.demo.json"
-DATABASES=(proceduresdb legaldb organisationdb financedb egovdb integrationdb reportingdb identitydb)
+DATABASES=(proceduresdb legaldb organisationdb financedb egovdb programmedb integrationdb reportingdb identitydb)
 INTEGRATION_CLIENT="cchc-integration"
 
 usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }

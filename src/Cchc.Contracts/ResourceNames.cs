@@ -17,6 +17,7 @@ public static class ResourceNames
     public const string FinanceDb = "financedb";
     public const string EgovDb = "egovdb";
     public const string IntegrationDb = "integrationdb";
+    public const string ProgrammeDb = "programmedb";
 
     public const string ProceduresApi = "procedures-api";
     public const string ReportingApi = "reporting-api";
@@ -26,6 +27,8 @@ public static class ResourceNames
     public const string EgovApi = "egov-api";
     /// <summary>The LGSP/NGSP integration adapter (docs/integration.md).</summary>
     public const string IntegrationApi = "integration-api";
+    /// <summary>The reform programme's records, submitted values and obligations (docs/adr/0026-programme-service.md).</summary>
+    public const string ProgrammeApi = "programme-api";
     /// <summary>The simulator of the national side (token endpoint, procedure database, reporting system), development only.</summary>
     public const string NationalSimulator = "national-simulator";
     public const string Gateway = "gateway";
@@ -41,6 +44,7 @@ public static class ResourceNames
     public const string FinanceMigrator = "finance-migrate";
     public const string EgovMigrator = "egov-migrate";
     public const string IntegrationMigrator = "integration-migrate";
+    public const string ProgrammeMigrator = "programme-migrate";
 
     /// <summary>Endpoint names every service exposes: h2c gRPC and HTTP/1.1 (health, JSON, pages).</summary>
     public const string GrpcEndpoint = "grpc";

@@ -1,5 +1,6 @@
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Extensions;
+using Cchc.Reporting.Api.Programme;
 using Cchc.Reporting.Api.Reports.Grpc;
 using Cchc.Reporting.Api.Reports.Http;
 using Cchc.Reporting.Api.Reports.Pages;
@@ -21,6 +22,7 @@ app.UseCchcGrpcSecurity();
 app.MapGrpcService<ReportingGrpcService>();
 app.MapReportApi();
 app.MapReportPages();
+app.MapCompleteness(); // what units owe and have sent (Programme/Completeness.cs)
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

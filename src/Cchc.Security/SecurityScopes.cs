@@ -26,6 +26,8 @@ public static class SecurityScopes
     public const string LgspSync = TokenContract.Scopes.LgspSync;
     public const string IntegrationRead = TokenContract.Scopes.IntegrationRead;
     public const string IntegrationWrite = TokenContract.Scopes.IntegrationWrite;
+    public const string ProgrammeRead = TokenContract.Scopes.ProgrammeRead;
+    public const string ProgrammeWrite = TokenContract.Scopes.ProgrammeWrite;
 
     public const string ScopeClaim = "scope";
     public const string ScpClaim = "scp";

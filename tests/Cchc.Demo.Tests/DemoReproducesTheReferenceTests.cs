@@ -15,7 +15,7 @@ public sealed class DemoReproducesTheReferenceTests(DemoPlatform demo, ITestOutp
     {
         output.WriteLine($"demo load through the gateway: {demo.LoadTime.TotalSeconds:N1} s");
         output.WriteLine(demo.LoaderOutput);
-        Assert.Contains("[8/8] Reporting caught up", demo.LoaderOutput, StringComparison.Ordinal);
+        Assert.Contains("[9/9] Reporting caught up", demo.LoaderOutput, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -13,6 +13,7 @@ public static class Suite
         (ResourceNames.OrganisationApi, ResourceNames.OrganisationMigrator, ResourceNames.OrganisationDb, true),
         (ResourceNames.FinanceApi, ResourceNames.FinanceMigrator, ResourceNames.FinanceDb, true),
         (ResourceNames.EgovApi, ResourceNames.EgovMigrator, ResourceNames.EgovDb, true),
+        (ResourceNames.ProgrammeApi, ResourceNames.ProgrammeMigrator, ResourceNames.ProgrammeDb, true),
         (ResourceNames.IntegrationApi, ResourceNames.IntegrationMigrator, ResourceNames.IntegrationDb, true),
         (ResourceNames.ReportingApi, ResourceNames.ReportingMigrator, ResourceNames.ReportingDb, true),
         (ResourceNames.Identity, ResourceNames.IdentityMigrator, ResourceNames.IdentityDb, false),

@@ -21,7 +21,10 @@ internal sealed record ReportingStatus(
     [property: JsonPropertyName("unitRevision")] long UnitRevision = 0,
     [property: JsonPropertyName("staffingFacts")] long StaffingFacts = 0,
     [property: JsonPropertyName("egovSubmissions")] long EgovSubmissions = 0,
-    [property: JsonPropertyName("egovCapabilityStates")] long EgovCapabilityStates = 0)
+    [property: JsonPropertyName("egovCapabilityStates")] long EgovCapabilityStates = 0,
+    [property: JsonPropertyName("programmeRecords")] long ProgrammeRecords = 0,
+    [property: JsonPropertyName("submittedValues")] long SubmittedValues = 0,
+    [property: JsonPropertyName("obligations")] long Obligations = 0)
 {
     public bool Reached(ReportingStatus expected) =>
         Dossiers >= expected.Dossiers && ProcedureVersions >= expected.ProcedureVersions && Feedback >= expected.Feedback
@@ -29,13 +32,15 @@ internal sealed record ReportingStatus(
         && AutonomyUnits >= expected.AutonomyUnits && AutonomyStatuses >= expected.AutonomyStatuses && BudgetFigures >= expected.BudgetFigures
         && UnreportedBreakdowns >= expected.UnreportedBreakdowns
         && Units >= expected.Units && UnitRevision >= expected.UnitRevision && StaffingFacts >= expected.StaffingFacts
-        && EgovSubmissions >= expected.EgovSubmissions && EgovCapabilityStates >= expected.EgovCapabilityStates;
+        && EgovSubmissions >= expected.EgovSubmissions && EgovCapabilityStates >= expected.EgovCapabilityStates
+        && ProgrammeRecords >= expected.ProgrammeRecords && SubmittedValues >= expected.SubmittedValues && Obligations >= expected.Obligations;
 
     public override string ToString() => $"dossiers {Dossiers:N0}, procedure versions {ProcedureVersions:N0}, feedback {Feedback:N0}, "
         + $"legal documents {LegalDocuments:N0}, review findings {ReviewFindings:N0}, checks {DocumentChecks:N0}, "
         + $"autonomy units {AutonomyUnits:N0} with {AutonomyStatuses:N0} statuses, budget figures {BudgetFigures:N0}, unreported cells {UnreportedBreakdowns:N0}, "
         + $"units {Units:N0} (revision {UnitRevision:N0}), staffing facts {StaffingFacts:N0}, "
-        + $"e-gov submissions {EgovSubmissions:N0}, capability states {EgovCapabilityStates:N0}";
+        + $"e-gov submissions {EgovSubmissions:N0}, capability states {EgovCapabilityStates:N0}, "
+        + $"programme records {ProgrammeRecords:N0}, submitted values {SubmittedValues:N0}, obligations {Obligations:N0}";
 }
 
 /// <summary>Polls the reporting service's status until its counts reach what was loaded, or fails at the deadline.</summary>

@@ -44,5 +44,8 @@ public static class TokenContract
         public const string LgspSync = "lgsp.sync";
         public const string IntegrationRead = "integration.read";
         public const string IntegrationWrite = "integration.write";
+        /// <summary>The reform programme's records, submitted values and obligations (docs/adr/0026-programme-service.md).</summary>
+        public const string ProgrammeRead = "programme.read";
+        public const string ProgrammeWrite = "programme.write";
     }
 }

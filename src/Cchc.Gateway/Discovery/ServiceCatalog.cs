@@ -24,6 +24,7 @@ internal sealed class ServiceCatalog
         Cchc.Finance.Api.Grpc.FinanceReflection.Descriptor,
         Cchc.Egov.Api.Grpc.EgovReflection.Descriptor,
         Cchc.Integration.Api.Grpc.IntegrationReflection.Descriptor,
+        Cchc.Programme.Api.Grpc.ProgrammeReflection.Descriptor,
         Cchc.ReferenceData.Grpc.ReferenceReflection.Descriptor,
         Cchc.Security.Audit.Grpc.AuditReflection.Descriptor,
         // The access declarations every contract imports (a client resolving a contract from reflection asks for it too).

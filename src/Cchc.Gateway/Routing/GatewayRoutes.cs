@@ -30,6 +30,8 @@ public static class GatewayRoutes
         new("egov", ResourceNames.EgovApi, "cchc.egov.v1", ServesHttp: false),
         // The LGSP/NGSP adapter: its gRPC API, and the one-stop-shop systems' data-sharing calls the LGSP forwards (docs/integration.md).
         new("integration", ResourceNames.IntegrationApi, "cchc.integration.v1", ServesHttp: true, HttpPaths: ["/api/lgsp"]),
+        // The reform programme's records, submitted values and obligations (docs/adr/0026-programme-service.md).
+        new("programme", ResourceNames.ProgrammeApi, "cchc.programme.v1", ServesHttp: false),
     ];
 
     /// <summary>gRPC services every backend hosts under the same name, so they are told apart by header.</summary>

@@ -22,9 +22,18 @@ public sealed class AppendixCalculator(IEnumerable<IAppendix> appendices, IEnume
         }
         var rows = appendix.Rows
             .Select(r => new ReportRow(r, r.Heading ? null : periods.ToDictionary(p => p.Key, p => values.Get(r.Indicator, p.Key)),
-                NotReportedIn(r, periods, values)))
+                NotReportedIn(r, periods, values), SourcesIn(r, periods, values)))
             .ToList();
         return new AppendixReport(appendix.Number, appendix.Title, periods, rows);
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<CellSource>>? SourcesIn(RowDefinition row, IReadOnlyList<ReportPeriod> periods, IndicatorValues values)
+    {
+        var sources = row.Heading ? [] : periods
+            .Select(p => (p.Key, Sources: values.SourcesOf(row.Indicator, p.Key)))
+            .Where(s => s.Sources is { Count: > 0 })
+            .ToDictionary(s => s.Key, s => s.Sources!);
+        return sources.Count == 0 ? null : sources;
     }
 
     private static IReadOnlyList<string>? NotReportedIn(RowDefinition row, IReadOnlyList<ReportPeriod> periods, IndicatorValues values)

@@ -8,4 +8,6 @@ public sealed record AppendixReport(int Number, string Title, IReadOnlyList<Repo
 /// A row with one value per period key (null = blank); <see cref="Values"/> is null for a heading.
 /// <see cref="NotReported"/>: the period keys whose cell the source document did not report (the value comes from facts).
 /// </summary>
-public sealed record ReportRow(RowDefinition Definition, IReadOnlyDictionary<string, ReportValue?>? Values, IReadOnlyList<string>? NotReported = null);
+/// <see cref="Sources"/>: per period key, where a submitted cell comes from or who owes it (null when no cell has any).
+public sealed record ReportRow(RowDefinition Definition, IReadOnlyDictionary<string, ReportValue?>? Values, IReadOnlyList<string>? NotReported = null,
+    IReadOnlyDictionary<string, IReadOnlyList<CellSource>>? Sources = null);

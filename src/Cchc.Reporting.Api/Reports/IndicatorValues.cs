@@ -27,4 +27,18 @@ public sealed class IndicatorValues
     public void MarkNotReported(string indicator, string periodKey) => _notReported.Add((indicator, periodKey));
 
     public bool IsNotReported(string indicator, string periodKey) => _notReported.Contains((indicator, periodKey));
+
+    private readonly Dictionary<(string Indicator, string Period), List<CellSource>> _sources = [];
+
+    /// <summary>Names where a submitted cell comes from, or which unit owes it and has not reported.</summary>
+    public void AddSource(string indicator, string periodKey, CellSource source)
+    {
+        if (!_sources.TryGetValue((indicator, periodKey), out var list))
+        {
+            _sources[(indicator, periodKey)] = list = [];
+        }
+        list.Add(source);
+    }
+
+    public IReadOnlyList<CellSource>? SourcesOf(string indicator, string periodKey) => _sources.GetValueOrDefault((indicator, periodKey));
 }

@@ -582,6 +582,186 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("procedure_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Reporting.Api.Programme.ObligationFactRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Indicator")
+                        .HasColumnType("text")
+                        .HasColumnName("indicator");
+
+                    b.Property<int>("RecordKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("record_kind");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Unit", "Subject", "PeriodFrom", "PeriodTo")
+                        .HasName("pk_obligation_facts");
+
+                    b.ToTable("obligation_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Programme.ProgrammeRecordFactRow", b =>
+                {
+                    b.Property<string>("ReportingUnit")
+                        .HasColumnType("text")
+                        .HasColumnName("reporting_unit");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<long?>("Bulletins")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bulletins");
+
+                    b.Property<long?>("Contests")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contests");
+
+                    b.Property<DateOnly>("DayFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("day_from");
+
+                    b.Property<DateOnly?>("DayTo")
+                        .HasColumnType("date")
+                        .HasColumnName("day_to");
+
+                    b.Property<DateTimeOffset>("FirstRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_recorded_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("NationalIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("national_index");
+
+                    b.Property<long?>("NewspaperArticles")
+                        .HasColumnType("bigint")
+                        .HasColumnName("newspaper_articles");
+
+                    b.Property<long?>("Participants")
+                        .HasColumnType("bigint")
+                        .HasColumnName("participants");
+
+                    b.Property<bool?>("PortalSection")
+                        .HasColumnType("boolean")
+                        .HasColumnName("portal_section");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<long?>("SampleSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sample_size");
+
+                    b.Property<decimal?>("Score")
+                        .HasColumnType("numeric")
+                        .HasColumnName("score");
+
+                    b.Property<long?>("ServicesSurveyed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("services_surveyed");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer")
+                        .HasColumnName("target");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("ReportingUnit", "Key")
+                        .HasName("pk_programme_record_facts");
+
+                    b.HasIndex("Kind", "DayFrom")
+                        .HasDatabaseName("ix_programme_record_facts_kind_day_from");
+
+                    b.ToTable("programme_record_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Cchc.Reporting.Api.Programme.SubmittedValueFactRow", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasColumnType("text")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<DateTimeOffset>("FirstRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_recorded_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Indicator", "Unit", "PeriodFrom", "PeriodTo")
+                        .HasName("pk_submitted_value_facts");
+
+                    b.ToTable("submitted_value_facts", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Reporting.Api.PublicFinance.AutonomyStatusFact", b =>
                 {
                     b.Property<string>("Unit")

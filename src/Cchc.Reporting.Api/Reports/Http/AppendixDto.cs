@@ -24,12 +24,13 @@ public sealed record RowDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Heading,
     string Indicator,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, JsonNode?>? Values,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? NotReportedBySource = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? NotReportedBySource = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<CellSource>>? Sources = null)
 {
     /// <summary><see cref="NotReportedBySource"/>: the period keys whose cell the source left blank (the value is computed from facts).</summary>
     public static RowDto From(ReportRow row) => new(
         row.Definition.Stt, row.Definition.Label, row.Definition.ValueType, row.Definition.Heading, row.Definition.Indicator,
-        row.Values?.ToDictionary(v => v.Key, v => ToJson(v.Value)), row.NotReported);
+        row.Values?.ToDictionary(v => v.Key, v => ToJson(v.Value)), row.NotReported, row.Sources);
 
     /// <summary>Number → JSON number, text → string, flag → boolean, not applicable → "-", blank → null.</summary>
     public static JsonNode? ToJson(ReportValue? value) => value switch
@@ -57,6 +58,13 @@ public sealed record ReadModelStatusDto(long Dossiers, long ProcedureVersions, l
     public long UnitRevision { get; init; }
 
     public long StaffingFacts { get; init; }
+
+    /// <summary>The programme service's facts: records (Appendix 1), submitted values, obligations.</summary>
+    public long ProgrammeRecords { get; init; }
+
+    public long SubmittedValues { get; init; }
+
+    public long Obligations { get; init; }
 
     /// <summary>Events the consumers could not apply: waiting in the error queues, since when (null when none is known).</summary>
     public ErrorQueuesDto? ErrorQueues { get; init; }

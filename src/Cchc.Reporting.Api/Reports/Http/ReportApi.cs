@@ -126,6 +126,9 @@ public static class ReportApi
             Units = units,
             UnitRevision = unitRevision,
             StaffingFacts = staffingFacts,
+            ProgrammeRecords = await db.Set<Programme.ProgrammeRecordFactRow>().LongCountAsync(cancellationToken),
+            SubmittedValues = await db.Set<Programme.SubmittedValueFactRow>().LongCountAsync(cancellationToken),
+            Obligations = await db.Set<Programme.ObligationFactRow>().LongCountAsync(cancellationToken),
             ErrorQueues = ErrorQueuesDto.From(await errorQueues.GetAsync(cancellationToken)),
         });
     }

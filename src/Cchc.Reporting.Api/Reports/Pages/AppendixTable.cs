@@ -9,6 +9,12 @@ internal static class AppendixTable
     public const string NotReportedNote =
         "Báo cáo nguồn không báo cáo số liệu ô này; số liệu hiển thị được tính từ dữ liệu đã ghi nhận và nhất quán với dòng tổng.";
 
+    /// <summary>A submitted cell's provenance under its value: the unit, who and when; or "chưa báo cáo" and the unit that owes it.</summary>
+    private static string Sources(IReadOnlyList<CellSource>? sources) => sources is null ? string.Empty : string.Concat(sources.Select(s =>
+        "<br><small class=\"source\">" + HtmlPage.Encode(s.Status == CellSource.Missing
+            ? $"chưa báo cáo: {s.Unit}"
+            : $"{s.Unit}, {s.RecordedBy}, {(s.RecordedAt is { } at ? Contracts.VietnamCalendar.LocalDate(at).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}") + "</small>"));
+
     public static string Render(AppendixReport report)
     {
         var html = new StringBuilder("<table><thead><tr><th>STT</th><th>Nội dung</th>");
@@ -32,7 +38,8 @@ internal static class AppendixTable
                 anyNotReported |= notReported;
                 html.Append("<td").Append(css).Append('>')
                     .Append(HtmlPage.Encode(VietnameseFormat.Cell(value, definition.ValueType)))
-                    .Append(notReported ? $"<sup class=\"nr\" title=\"{HtmlPage.Encode(NotReportedNote)}\">(*)</sup>" : string.Empty).Append("</td>");
+                    .Append(notReported ? $"<sup class=\"nr\" title=\"{HtmlPage.Encode(NotReportedNote)}\">(*)</sup>" : string.Empty)
+                    .Append(Sources(row.Sources?.GetValueOrDefault(period.Key))).Append("</td>");
             }
             html.Append("</tr>");
         }

@@ -27,6 +27,7 @@ public static class ReportPages
             var example = appendix.Number == 4 ? "2010-12-31,2019-12-31" : ExamplePeriods;
             body.Append(PeriodForm(appendix, example, $"Phụ lục {appendix.Number}: {appendix.Title}"));
         }
+        body.Append($"<p><a href=\"/reports/completeness?periods={Uri.EscapeDataString(ExamplePeriods)}\">Tình hình gửi báo cáo của các đơn vị (đúng hạn, trễ hạn, chưa báo cáo)</a></p>");
         body.Append("<p class=\"hint\">Kỳ báo cáo: <code>YYYY</code> (cả năm) hoặc <code>YYYY-MM-DD..YYYY-MM-DD</code> ")
             .Append(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"(từ ngày..đến ngày, tính cả hai ngày), cách nhau bởi dấu phẩy; tối đa {PeriodParser.MaxPeriods} kỳ, các ngày từ {PeriodParser.EarliestDay:dd/MM/yyyy} đến {PeriodParser.LatestDay:dd/MM/yyyy}. "))
