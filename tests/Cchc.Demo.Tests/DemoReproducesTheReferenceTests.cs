@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace Cchc.Demo.Tests;
@@ -16,6 +17,49 @@ public sealed class DemoReproducesTheReferenceTests(DemoPlatform demo, ITestOutp
         output.WriteLine($"demo load through the gateway: {demo.LoadTime.TotalSeconds:N1} s");
         output.WriteLine(demo.LoaderOutput);
         Assert.Contains("[9/9] Reporting caught up", demo.LoaderOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>Appendix 1 from the programme service's records, as the demo loads them (docs/adr/0026).</summary>
+    [Fact]
+    public void TheDemo_ReproducesEveryNonBlankCellOfAppendix1()
+    {
+        var comparison = ReferenceComparison.Compare(Reference.Appendix(1), demo.Appendices[1]);
+        output.WriteLine(comparison.ToString());
+
+        Assert.Equal(Reference.Appendix1Cells, comparison.Total);
+        Assert.True(!comparison.Misses.Any(), $"{comparison}; the cells that differ:{Environment.NewLine}{string.Join(Environment.NewLine, comparison.Misses)}");
+    }
+
+    /// <summary>
+    /// Appendix 3's submitted rows (2, 3 and "do tỉnh ban hành") show the values the units submitted, "-" kept as "-",
+    /// each with its provenance: the unit, who recorded it, when (docs/adr/0027).
+    /// </summary>
+    [Fact]
+    public void TheDemo_ShowsAppendix3sSubmittedRows_AsPrinted_WithTheirProvenance()
+    {
+        var reference = Reference.Appendix(3)["rows"]!.AsArray().Select(r => r!.AsObject())
+            .Where(r => r["stt"]!.GetValue<string>() is "2" or "3" || r["label"]!.GetValue<string>().Contains("do tỉnh ban hành", StringComparison.Ordinal))
+            .ToList();
+        var rows = ReferenceComparison.FindRows(demo.Appendices[3])!;
+        Assert.Equal(3, reference.Count);
+        var keys = new[] { "2015", "2016", "2017", "2018", "2019", "2020-01-01..2020-03-31" };
+        foreach (var expected in reference)
+        {
+            var row = rows.Single(r => r["label"]!.GetValue<string>() == expected["label"]!.GetValue<string>());
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var want = expected["values"]![ReferenceComparison.Years[i]];
+                var got = row["values"]![keys[i]];
+                var same = want is JsonValue w && w.GetValueKind() == System.Text.Json.JsonValueKind.String && w.GetValue<string>() == "-"
+                    ? got?.GetValue<string>() == "-"
+                    : ReferenceComparison.Same(want, got, expected["valueType"]!.GetValue<string>());
+                Assert.True(same, $"{expected["label"]} {keys[i]}: want {want?.ToJsonString()}, got {got?.ToJsonString()}");
+                var source = row["sources"]![keys[i]]!.AsArray().Single()!;
+                Assert.Equal("đã báo cáo", source["status"]!.GetValue<string>());
+                Assert.False(string.IsNullOrEmpty(source["unit"]!.GetValue<string>()));
+                Assert.Equal("cchc-demo-loader", source["recordedBy"]!.GetValue<string>());
+            }
+        }
     }
 
     [Theory]

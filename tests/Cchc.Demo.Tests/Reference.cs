@@ -11,6 +11,9 @@ internal static class Reference
         [2] = 78, [3] = 84, [4] = 40, [5] = 60, [6] = 56, [7] = 84,
     };
 
+    /// <summary>Appendix 1's non-blank cells (the programme's records, docs/adr/0026): rows 1–5 over the six columns.</summary>
+    public const int Appendix1Cells = 53;
+
     /// <summary>The reference appendix (a fresh copy: callers may change it).</summary>
     public static JsonObject Appendix(int no) =>
         ReferenceComparison.ReferenceAppendix(Parse("Reference", "lai-chau-cchc-2015-2020.json"), no);

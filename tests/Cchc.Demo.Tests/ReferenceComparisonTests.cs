@@ -25,6 +25,16 @@ public sealed class ReferenceComparisonTests
         Assert.Equal(40, ReferenceComparison.Compare(Reference.Appendix(4), new JsonObject()).Total);
     }
 
+    [Fact]
+    public void Appendix1_HasEveryNonBlankCellOfItsRows()
+    {
+        var cells = ReferenceComparison.ExpectedCells(Reference.Appendix(1));
+
+        Assert.Equal(Reference.Appendix1Cells, cells.Count);
+        Assert.DoesNotContain(cells, c => c.Value is null);
+        Assert.Equal(6, cells.Count(c => c.Label.StartsWith("Bộ tiêu chí đánh giá cơ quan ngành dọc", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [MemberData(nameof(Appendices))]
     public void TheRecordedDemoResponse_ReproducesEveryCell(int appendix)
