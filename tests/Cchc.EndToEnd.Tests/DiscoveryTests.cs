@@ -22,7 +22,7 @@ public sealed class DiscoveryTests(SuiteFixture suite)
     [
         ("procedures", ResourceNames.ProceduresApi), ("reporting", ResourceNames.ReportingApi), ("legal", ResourceNames.LegalApi),
         ("organisation", ResourceNames.OrganisationApi), ("finance", ResourceNames.FinanceApi), ("egov", ResourceNames.EgovApi),
-        ("integration", ResourceNames.IntegrationApi),
+        ("integration", ResourceNames.IntegrationApi), ("programme", ResourceNames.ProgrammeApi),
     ];
 
     /// <summary>Hosted by several services: a call names one with the header (their reflection and health need none).</summary>
@@ -40,7 +40,7 @@ public sealed class DiscoveryTests(SuiteFixture suite)
 
         Assert.Equal(union, merged);
         Assert.Contains("cchc.procedures.v1.ProcedureCatalogService", merged);
-        Assert.Equal(22, merged.Count); // 13 domain services, 4 of the LGSP/NGSP adapter, audit, unit reference, health, reflection v1 and v1alpha
+        Assert.Equal(25, merged.Count); // 13 domain services, 3 of the programme service, 4 of the LGSP/NGSP adapter, audit, unit reference, health, reflection v1 and v1alpha
     }
 
     [Fact]

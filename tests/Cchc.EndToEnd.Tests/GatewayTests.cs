@@ -17,6 +17,7 @@ public sealed class GatewayTests(SuiteFixture suite)
     [InlineData("egov", "cchc.egov.v1.MetricService")]
     [InlineData("finance", "cchc.finance.v1.AutonomyService")]
     [InlineData("organisation", "cchc.organisation.v1.UnitRegistryService")]
+    [InlineData("programme", "cchc.programme.v1.ProgrammeRecordService")]
     public async Task EveryService_AnswersHealthAndReflection_ThroughTheGateway(string service, string expectedApi)
     {
         var health = new Health.HealthClient(suite.Channel);

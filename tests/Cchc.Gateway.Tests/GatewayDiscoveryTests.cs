@@ -47,7 +47,7 @@ public sealed class GatewayDiscoveryTests(GatewayFixture gateway) : IAsyncLifeti
         Assert.Equal(V1.ServerReflectionResponse.MessageResponseOneofCase.ListServicesResponse, listed.MessageResponseCase);
         Assert.Equal(BackendServices.Concat(GatewayOwn).Order(StringComparer.Ordinal),
             listed.ListServicesResponse.Service.Select(s => s.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(19, BackendServices.Count); // 15 of the five domain services and reporting (with the audit log and the unit reference status), 4 of the adapter
+        Assert.Equal(22, BackendServices.Count); // 15 of the five domain services and reporting (with the audit log and the unit reference status), 4 of the adapter, 3 of the programme service
     }
 
     [Theory]

@@ -46,9 +46,11 @@ public class GatewayFixture : IAsyncLifetime
     public FakeBackend Egov { get; } = new("egov", "cchc.egov.v1.MetricService", "cchc.egov.v1.CapabilityService", Audit);
     public FakeBackend Integration { get; } = new("integration", "cchc.integration.v1.MessageLogService", "cchc.integration.v1.DeadLetterService",
         "cchc.integration.v1.ReportSubmissionService", "cchc.integration.v1.CatalogueSyncService", Audit);
+    public FakeBackend Programme { get; } = new("programme", "cchc.programme.v1.ProgrammeRecordService", "cchc.programme.v1.SubmittedValueService",
+        "cchc.programme.v1.ObligationService", Audit);
     public FakeBackend Identity { get; } = new("identity");
 
-    public IEnumerable<FakeBackend> Backends => [Procedures, Reporting, Legal, Finance, Organisation, Egov, Integration];
+    public IEnumerable<FakeBackend> Backends => [Procedures, Reporting, Legal, Finance, Organisation, Egov, Integration, Programme];
 
     /// <summary>The x-cchc-service value (and proto package name) of each backend.</summary>
     public static TheoryData<string> BackendKeys => new() { "procedures", "reporting", "legal", "finance", "organisation", "egov" };
@@ -83,6 +85,7 @@ public class GatewayFixture : IAsyncLifetime
         await Organisation.StartAsync();
         await Egov.StartAsync();
         await Integration.StartAsync();
+        await Programme.StartAsync();
         await Identity.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = _environment });
@@ -101,6 +104,7 @@ public class GatewayFixture : IAsyncLifetime
             ["services:egov-api:grpc:0"] = $"http://127.0.0.1:{Egov.GrpcPort}",
             ["services:integration-api:grpc:0"] = $"http://127.0.0.1:{Integration.GrpcPort}",
             ["services:integration-api:http:0"] = $"http://127.0.0.1:{Integration.HttpPort}",
+            ["services:programme-api:grpc:0"] = $"http://127.0.0.1:{Programme.GrpcPort}",
             ["services:identity:http:0"] = $"http://127.0.0.1:{Identity.HttpPort}",
             // Backends' own HTTP ports are known to discovery but must never be reachable through the gateway.
             ["services:procedures-api:http:0"] = $"http://127.0.0.1:{Procedures.HttpPort}",
@@ -171,6 +175,7 @@ public class GatewayFixture : IAsyncLifetime
         await Finance.DisposeAsync();
         await Organisation.DisposeAsync();
         await Egov.DisposeAsync();
+        await Programme.DisposeAsync();
         await Integration.DisposeAsync();
         await Identity.DisposeAsync();
         if (Issuer is not null)

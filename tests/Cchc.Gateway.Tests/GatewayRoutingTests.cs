@@ -21,6 +21,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
         gateway.Organisation.SetServing(true);
         gateway.Egov.SetServing(true);
         gateway.Integration.SetServing(true);
+        gateway.Programme.SetServing(true);
         return Task.CompletedTask;
     }
 
@@ -38,6 +39,7 @@ public sealed class GatewayRoutingTests(GatewayFixture gateway) : IAsyncLifetime
     [InlineData("/cchc.organisation.v1.StaffingService/ImportStaffing", "organisation")]
     [InlineData("/cchc.egov.v1.MetricService/ImportSubmissions", "egov")]
     [InlineData("/cchc.egov.v1.CapabilityService/ListCapabilityStates", "egov")]
+    [InlineData("/cchc.programme.v1.SubmittedValueService/SubmitValue", "programme")]
     public async Task ServicePackageCalls_OnTheGrpcPort_AreForwardedOverH2cToTheirService(string path, string expectedBackend)
     {
         using var response = await gateway.H2c.SendAsync(GrpcRequest(path));
