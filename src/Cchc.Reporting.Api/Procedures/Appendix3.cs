@@ -4,8 +4,8 @@ namespace Cchc.Reporting.Api.Procedures;
 
 /// <summary>
 /// Phụ lục 3: administrative procedures (catalogue, one-stop shop, dossier results, feedback), row for row as in
-/// the source report. Rows the facts cannot produce yet (simplification after review, publication on the portal,
-/// procedures the province issues under a law) have indicators no source computes, so they stay blank.
+/// the source report. Rows no source system produces (simplification after review, publication on the portal,
+/// procedures the province issues under a law) show the values units submit (Programme/SubmittedValueIndicators, ADR 0027).
 /// </summary>
 public sealed class Appendix3 : IAppendix
 {

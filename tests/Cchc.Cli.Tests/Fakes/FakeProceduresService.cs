@@ -4,6 +4,7 @@ using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
 using FinanceApi = Cchc.Finance.Api.Grpc;
 using EgovApi = Cchc.Egov.Api.Grpc;
+using ProgrammeApi = Cchc.Programme.Api.Grpc;
 using LegalApi = Cchc.Legal.Api.Grpc;
 using OrgApi = Cchc.Organisation.Api.Grpc;
 
@@ -36,6 +37,9 @@ internal sealed class FakeProceduresService : CallInvoker
     public int EgovWrites { get; private set; }
     private readonly HashSet<string> _egovSubmissions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _egovCapabilities = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _programmeRecords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _submittedValues = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _obligations = new(StringComparer.Ordinal);
 
     // The organisation service: change ids recorded, units founded, staffing keys; one revision per import that applied something.
     private readonly HashSet<string> _unitChanges = new(StringComparer.Ordinal);
@@ -79,7 +83,8 @@ internal sealed class FakeProceduresService : CallInvoker
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
         Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        if (method.Name is not ("ImportDossiers" or "ImportDocuments" or "ImportChanges" or "ImportStaffing" or "ImportStatuses" or "ImportBudgetFigures" or "ImportSubmissions" or "ImportCapabilityStates"))
+        if (method.Name is not ("ImportDossiers" or "ImportDocuments" or "ImportChanges" or "ImportStaffing" or "ImportStatuses" or "ImportBudgetFigures" or "ImportSubmissions" or "ImportCapabilityStates"
+            or "ImportProgrammeRecords" or "ImportSubmittedValues" or "ImportObligations"))
         {
             throw new RpcException(new Status(StatusCode.Unimplemented, method.Name));
         }
@@ -95,6 +100,12 @@ internal sealed class FakeProceduresService : CallInvoker
                     t.Result.Cast<EgovApi.MetricValue>().Select(m => $"{m.SourceSystem}|{m.Unit}|{m.Metric}|{m.PeriodFrom}|{m.PeriodTo}").ToList()),
                 "ImportCapabilityStates" => (TResponse)(object)ImportEgov(_egovCapabilities,
                     t.Result.Cast<EgovApi.CapabilityStateRecord>().Select(c => $"{c.Unit}|{c.Capability}|{c.EffectiveFrom}").ToList()),
+                "ImportProgrammeRecords" => (TResponse)(object)ImportProgramme(_programmeRecords,
+                    t.Result.Cast<ProgrammeApi.ProgrammeRecord>().Select(r => $"{r.ReportingUnit}|{r.Key}").ToList()),
+                "ImportSubmittedValues" => (TResponse)(object)ImportProgramme(_submittedValues,
+                    t.Result.Cast<ProgrammeApi.SubmittedValue>().Select(v => $"{v.Indicator}|{v.Unit}|{v.PeriodFrom}|{v.PeriodTo}").ToList()),
+                "ImportObligations" => (TResponse)(object)ImportProgramme(_obligations,
+                    t.Result.Cast<ProgrammeApi.Obligation>().Select(o => $"{o.Unit}|{o.Indicator}|{o.RecordKind}|{o.PeriodFrom}|{o.PeriodTo}").ToList()),
                 _ => (TResponse)(object)Import(t.Result.Cast<DossierRecord>().ToList()),
             },
             TaskContinuationOptions.ExecuteSynchronously);
@@ -214,6 +225,15 @@ internal sealed class FakeProceduresService : CallInvoker
         }
     }
 
+    private ProgrammeApi.ImportResponse ImportProgramme(HashSet<string> store, List<string> keys)
+    {
+        lock (_lock)
+        {
+            var inserted = keys.Count(store.Add);
+            return new ProgrammeApi.ImportResponse { Records = keys.Count, Inserted = inserted, Unchanged = keys.Count - inserted };
+        }
+    }
+
     private EgovApi.ImportResponse ImportEgov(HashSet<string> store, List<string> keys)
     {
         lock (_lock)
@@ -330,7 +350,7 @@ internal sealed class FakeProceduresService : CallInvoker
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri?.AbsolutePath != "/api/reports/status") return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-            int feedback, documents, findings, checks, units, statuses, figures, unreported, registryUnits, staffing, submissions, capabilities;
+            int feedback, documents, findings, checks, units, statuses, figures, unreported, registryUnits, staffing, submissions, capabilities, records, values, obligations;
             long revision;
             lock (service._lock)
             {
@@ -338,8 +358,9 @@ internal sealed class FakeProceduresService : CallInvoker
                 (units, statuses, figures, unreported) = (service._statuses.Select(s => s.Unit).Distinct().Count(), service._statuses.Count, service._figures.Count, service._unreported.Count);
                 (registryUnits, staffing, revision) = (service._units.Count, service._staffing.Count, service._unitRevision);
                 (submissions, capabilities) = (service._egovSubmissions.Count, service._egovCapabilities.Count);
+                (records, values, obligations) = (service._programmeRecords.Count, service._submittedValues.Count, service._obligations.Count);
             }
-            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}},"autonomyUnits":{{units}},"autonomyStatuses":{{statuses}},"budgetFigures":{{figures}},"unreportedBreakdowns":{{unreported}},"units":{{registryUnits}},"unitRevision":{{revision}},"staffingFacts":{{staffing}},"egovSubmissions":{{submissions}},"egovCapabilityStates":{{capabilities}}}""";
+            var json = $$"""{"dossiers":{{service.DossierCount}},"procedureVersions":{{service.ProcedureVersions}},"feedback":{{feedback}},"legalDocuments":{{documents}},"reviewFindings":{{findings}},"documentChecks":{{checks}},"autonomyUnits":{{units}},"autonomyStatuses":{{statuses}},"budgetFigures":{{figures}},"unreportedBreakdowns":{{unreported}},"units":{{registryUnits}},"unitRevision":{{revision}},"staffingFacts":{{staffing}},"egovSubmissions":{{submissions}},"egovCapabilityStates":{{capabilities}},"programmeRecords":{{records}},"submittedValues":{{values}},"obligations":{{obligations}}}""";
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
         }
     }

@@ -3,6 +3,7 @@ using Cchc.Contracts.Events.Finance;
 using Cchc.Contracts.Events.Legal;
 using Cchc.Contracts.Events.Organisation;
 using Cchc.Contracts.Events.Procedures;
+using Cchc.Contracts.Events.Programme;
 using Cchc.Reporting.Api.Consuming;
 using MassTransit;
 
@@ -30,6 +31,9 @@ public sealed class FactConsumersTests
         { typeof(UnreportedBreakdownsDeclared), "reporting-unreported-breakdowns-declared", "unreported-breakdowns-declared" },
         { typeof(MetricsSubmitted), "reporting-egov-metrics-submitted", "metrics-submitted" },
         { typeof(CapabilityStatesRecorded), "reporting-egov-capability-states-recorded", "capability-states-recorded" },
+        { typeof(ProgrammeRecordsRecorded), "reporting-programme-records-recorded", "programme-records-recorded" },
+        { typeof(ValuesSubmitted), "reporting-programme-values-submitted", "values-submitted" },
+        { typeof(ObligationsDeclared), "reporting-programme-obligations-declared", "obligations-declared" },
     };
 
     [Theory]
