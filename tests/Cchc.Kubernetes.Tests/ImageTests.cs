@@ -27,7 +27,7 @@ public sealed partial class ImageTests
         var props = XDocument.Load(Repository.Path("Directory.Build.props"));
         var repositories = ContainerRepositories();
 
-        Assert.Equal(9, repositories.Count);
+        Assert.Equal(10, repositories.Count);
         Assert.All(repositories.Keys, project => Assert.True(File.Exists(Repository.Path("src", project, $"{project}.csproj")), $"no project {project}"));
         Assert.Equal("1654", props.Descendants("ContainerUser").Single().Value);
         Assert.Contains("chiseled", props.Descendants("ContainerFamily").Single().Value, StringComparison.Ordinal);

@@ -200,7 +200,7 @@ public sealed partial class WiringTests
             .Select(p => p!.Grpc.Service)
             .ToList();
 
-        Assert.Equal(14, probes.Count);
+        Assert.Equal(16, probes.Count);
         Assert.All(probes, service => Assert.True(service is not null && services.Contains(service), $"gRPC probe for {service}: no such service in the protos"));
     }
 
