@@ -1,3 +1,4 @@
+using Cchc.Reporting.Api.Approvals;
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Extensions;
 using Cchc.Reporting.Api.Reports.Grpc;
@@ -20,6 +21,7 @@ app.UseErrorResponses(); // first: no exception reaches the developer exception 
 app.UseCchcGrpcSecurity();
 app.MapGrpcService<ReportingGrpcService>();
 app.MapReportApi();
+app.MapApprovalApi();
 app.MapReportPages();
 app.MapDefaultEndpoints();
 

@@ -30,6 +30,7 @@ public sealed class FactConsumersTests
         { typeof(UnreportedBreakdownsDeclared), "reporting-unreported-breakdowns-declared", "unreported-breakdowns-declared" },
         { typeof(MetricsSubmitted), "reporting-egov-metrics-submitted", "metrics-submitted" },
         { typeof(CapabilityStatesRecorded), "reporting-egov-capability-states-recorded", "capability-states-recorded" },
+        { typeof(Cchc.Contracts.Events.Reporting.FactCorrected), "reporting-fact-corrected", "fact-corrected" },
     };
 
     [Theory]
