@@ -67,8 +67,6 @@ public sealed class PeriodApprovalConsumerDefinition<TDbContext> : ConsumerDefin
         ConcurrentMessageLimit = 1; // rare messages; one at a time keeps a period's versions in order within the service
     }
 
-    /// <summary>The service's own queue: its DbContext's name without "DbContext", kebab-case, then "-period-locks".</summary>
-    public static string QueueName { get; } = SnakeCaseNames.ToSnakeCase(
-        typeof(TDbContext).Name.EndsWith("DbContext", StringComparison.Ordinal) ? typeof(TDbContext).Name[..^"DbContext".Length] : typeof(TDbContext).Name)
-        .Replace('_', '-') + "-period-locks";
+    /// <summary>The service's own queue: its short name ("egov" for EgovDbContext), then "-period-locks".</summary>
+    public static string QueueName { get; } = DomainService<TDbContext>.ServiceName + "-period-locks";
 }

@@ -9,6 +9,7 @@ using Cchc.Reporting.Api.Approvals;
 using Cchc.Reporting.Api.Grpc;
 using Cchc.Reporting.Api.Procedures;
 using Cchc.Testing;
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,20 @@ namespace Cchc.Reporting.Tests.Integration;
 [Collection(PostgresCollection.Name)]
 public sealed class ApprovalTests(PostgresServer postgres) : IAsyncLifetime
 {
+    private static readonly Method<ApprovePeriodRequest, PeriodApproval> Approve = Unary<ApprovePeriodRequest, PeriodApproval>(
+        "ApprovePeriod", ApprovePeriodRequest.Parser, PeriodApproval.Parser);
+
+    private static readonly Method<WithdrawPeriodApprovalRequest, PeriodApproval> Withdraw = Unary<WithdrawPeriodApprovalRequest, PeriodApproval>(
+        "WithdrawPeriodApproval", WithdrawPeriodApprovalRequest.Parser, PeriodApproval.Parser);
+
+    private static readonly Method<ListPeriodApprovalsRequest, ListPeriodApprovalsResponse> List = Unary<ListPeriodApprovalsRequest, ListPeriodApprovalsResponse>(
+        "ListPeriodApprovals", ListPeriodApprovalsRequest.Parser, ListPeriodApprovalsResponse.Parser);
+
+    private static Method<TRequest, TResponse> Unary<TRequest, TResponse>(string name, MessageParser<TRequest> request, MessageParser<TResponse> response)
+        where TRequest : IMessage<TRequest> where TResponse : IMessage<TResponse> =>
+        new(MethodType.Unary, "cchc.reporting.v1.ReportingService", name,
+            Marshallers.Create(r => r.ToByteArray(), request.ParseFrom), Marshallers.Create(r => r.ToByteArray(), response.ParseFrom));
+
     private ReportingApp _app = null!;
     private HttpClient _approver = null!;
     private HttpClient _reader = null!;
@@ -152,16 +167,16 @@ public sealed class ApprovalTests(PostgresServer postgres) : IAsyncLifetime
         {
             HttpHandler = _app.CreateHandler(_app.Issuer.CreateToken("cchc-approver", ["reporting.read", "reporting.approve"], ["*"])),
         });
-        var client = new ReportingService.ReportingServiceClient(channel);
-        var approved = await client.ApprovePeriodAsync(new ApprovePeriodRequest { Period = "2004" });
+        var client = channel.CreateCallInvoker();
+        var approved = await client.AsyncUnaryCall(Approve, null, new CallOptions(), new ApprovePeriodRequest { Period = "2004" });
         Assert.Equal((1, "cchc-approver"), (approved.Version, approved.ApprovedBy));
-        var listed = await client.ListPeriodApprovalsAsync(new ListPeriodApprovalsRequest { Period = "2004", Version = 1 });
+        var listed = await client.AsyncUnaryCall(List, null, new CallOptions(), new ListPeriodApprovalsRequest { Period = "2004", Version = 1 });
         Assert.Equal(approved.ContentHash, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Assert.Single(listed.Approvals).Snapshot))));
-        var withdrawn = await client.WithdrawPeriodApprovalAsync(new WithdrawPeriodApprovalRequest { Period = "2004", Reason = "thử" });
+        var withdrawn = await client.AsyncUnaryCall(Withdraw, null, new CallOptions(), new WithdrawPeriodApprovalRequest { Period = "2004", Reason = "thử" });
         Assert.NotEmpty(withdrawn.WithdrawnAt);
-        var none = await Assert.ThrowsAsync<RpcException>(async () => await client.WithdrawPeriodApprovalAsync(new WithdrawPeriodApprovalRequest { Period = "2004" }));
+        var none = await Assert.ThrowsAsync<RpcException>(async () => await client.AsyncUnaryCall(Withdraw, null, new CallOptions(), new WithdrawPeriodApprovalRequest { Period = "2004" }));
         Assert.Equal(StatusCode.FailedPrecondition, none.StatusCode);
-        var invalid = await Assert.ThrowsAsync<RpcException>(async () => await client.ApprovePeriodAsync(new ApprovePeriodRequest { Period = "x" }));
+        var invalid = await Assert.ThrowsAsync<RpcException>(async () => await client.AsyncUnaryCall(Approve, null, new CallOptions(), new ApprovePeriodRequest { Period = "x" }));
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
         Assert.Equal("OK,OK,FailedPrecondition,InvalidArgument", await ScalarAsync<string>(
             "SELECT string_agg(status_code, ',' ORDER BY sequence) FROM audit_entries WHERE operation LIKE '/cchc.reporting.v1.ReportingService/%Period%' AND operation NOT LIKE '%List%'"));
