@@ -1,3 +1,4 @@
+using Cchc.Reporting.Api.Approvals;
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Extensions;
 using Cchc.Reporting.Api.Programme;
@@ -21,6 +22,7 @@ app.UseErrorResponses(); // first: no exception reaches the developer exception 
 app.UseCchcGrpcSecurity();
 app.MapGrpcService<ReportingGrpcService>();
 app.MapReportApi();
+app.MapApprovalApi();
 app.MapReportPages();
 app.MapCompleteness(); // what units owe and have sent (Programme/Completeness.cs)
 app.MapDefaultEndpoints();

@@ -14,6 +14,8 @@ public static class SecurityScopes
     public const string ProceduresWrite = TokenContract.Scopes.ProceduresWrite;
     public const string ReportingRead = TokenContract.Scopes.ReportingRead;
     public const string ReportingAdmin = TokenContract.Scopes.ReportingAdmin;
+    public const string ReportingApprove = TokenContract.Scopes.ReportingApprove;
+    public const string FactsCorrect = TokenContract.Scopes.FactsCorrect;
     public const string LegalRead = TokenContract.Scopes.LegalRead;
     public const string LegalWrite = TokenContract.Scopes.LegalWrite;
     public const string OrganisationRead = TokenContract.Scopes.OrganisationRead;

@@ -3,6 +3,7 @@ using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.Security.Audit;
 using Cchc.Security.Authorization;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -45,6 +46,14 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
     /// cchc.reference.v1.UnitReference/GetStatus with its rule.
     /// </summary>
     public bool KeepsUnitReference { get; init; }
+
+    /// <summary>
+    /// Locks the periods the Department approved (docs/adr/0029-period-lock-in-the-template.md): the reporting service's
+    /// PeriodApproved / PeriodApprovalWithdrawn kept in the service's period_locks (its own queue, "&lt;service&gt;-period-locks"),
+    /// and <see cref="PeriodLocks.IPeriodLock"/> for its write paths, which call it with the days of the facts they write.
+    /// The model needs <c>AddInbox()</c> and <c>AddPeriodLocks()</c>.
+    /// </summary>
+    public bool LocksApprovedPeriods { get; init; }
 
     /// <summary>Its own registrations (domain services, options), after the template's.</summary>
     public Action<IHostApplicationBuilder>? Services { get; init; }
@@ -114,8 +123,17 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
             {
                 bus.AddUnitReference<TDbContext>();
             }
+            if (LocksApprovedPeriods)
+            {
+                bus.AddConsumer<PeriodApprovalConsumer<TDbContext>, PeriodApprovalConsumerDefinition<TDbContext>>();
+            }
             Consumers?.Invoke(bus);
         });
+        if (LocksApprovedPeriods)
+        {
+            builder.Services.AddHttpContextAccessor();
+            builder.Services.AddScoped<IPeriodLock>(sp => ActivatorUtilities.CreateInstance<PeriodLock<TDbContext>>(sp, ServiceName));
+        }
         builder.Services.AddOutboxRelay<TDbContext>();
 
         builder.AddCchcGrpcSecurity<TDbContext>(RuleTable);
@@ -139,6 +157,11 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
             rules.UnitReferenceRules();
         }
     }
+
+    /// <summary>The service's short name ("egov" for EgovDbContext), as the events of its corrections name it.</summary>
+    public static string ServiceName { get; } = SnakeCaseNames.ToSnakeCase(
+        typeof(TDbContext).Name.EndsWith("DbContext", StringComparison.Ordinal) ? typeof(TDbContext).Name[..^"DbContext".Length] : typeof(TDbContext).Name)
+        .Replace('_', '-');
 
     /// <summary>Checks the model against the definition, then maps every API: security's, the service's, the unit reference's, its HTTP endpoints, the defaults.</summary>
     public void MapTo(WebApplication app)
@@ -166,13 +189,17 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
             (typeof(AuditEntry), "AddAuditLog()"),
             (typeof(IdempotencyRecord), "AddIdempotency()"),
         ];
-        if (KeepsUnitReference || Consumers is not null)
+        if (KeepsUnitReference || Consumers is not null || LocksApprovedPeriods)
         {
             needed.Add((typeof(InboxMessage), "AddInbox()"));
         }
         if (KeepsUnitReference)
         {
             needed.Add((typeof(UnitReferenceUnit), "AddUnitReference()"));
+        }
+        if (LocksApprovedPeriods)
+        {
+            needed.Add((typeof(PeriodLockRow), "AddPeriodLocks()"));
         }
         var missing = needed.Where(n => model.FindEntityType(n.Entity) is null).Select(n => n.Call).ToList();
         if (missing.Count > 0)

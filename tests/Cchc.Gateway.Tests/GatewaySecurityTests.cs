@@ -77,12 +77,16 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
         var page = $"/reports/appendices/{Guid.NewGuid():N}";
         var json = $"/api/reports/appendices/{Guid.NewGuid():N}";
         var keyFigures = $"/api/reports/key-figures/{Guid.NewGuid():N}";
+        var indicators = $"/api/reports/indicators/{Guid.NewGuid():N}";
+        var approvals = $"/api/reports/approvals/{Guid.NewGuid():N}";
 
         var health = await new Health.HealthClient(anonymousChannel).CheckAsync(new HealthCheckRequest(), new Metadata { { "x-cchc-service", "procedures" } });
         var own = await new Health.HealthClient(anonymousChannel).CheckAsync(new HealthCheckRequest());
         using var pageResponse = await anonymousHttp.GetAsync(page);
         using var jsonResponse = await anonymousHttp.GetAsync(json);
         using var keyFiguresResponse = await anonymousHttp.GetAsync(keyFigures);
+        using var indicatorsResponse = await anonymousHttp.GetAsync(indicators);
+        using var approvalsResponse = await anonymousHttp.GetAsync(approvals);
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, own.Status);
@@ -92,6 +96,11 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
         Assert.Equal(1, gateway.Reporting.Hits(json));
         Assert.Equal(HttpStatusCode.OK, keyFiguresResponse.StatusCode);
         Assert.Equal(1, gateway.Reporting.Hits(keyFigures));
+        Assert.Equal(HttpStatusCode.OK, indicatorsResponse.StatusCode);
+        Assert.Equal(1, gateway.Reporting.Hits(indicators));
+        // Approvals are not the published report: without a token the gateway refuses them itself.
+        Assert.Equal(HttpStatusCode.Unauthorized, approvalsResponse.StatusCode);
+        Assert.Equal(0, gateway.Reporting.Hits(approvals));
     }
 
     [Fact]

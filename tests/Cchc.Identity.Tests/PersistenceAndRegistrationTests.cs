@@ -53,7 +53,7 @@ public sealed class PersistenceAndRegistrationTests(IdentityService identity)
 
         Assert.Equal(0, await IdentityService.MigrateAsync(database, secrets));
 
-        Assert.Equal(15, rows.Count); // loader, report reader, auditor, operator, 8 districts, the LGSP, the integration adapter and its operator
+        Assert.Equal(16, rows.Count); // loader, report reader, auditor, operator, approver, 8 districts, the LGSP, the integration adapter and its operator
         Assert.Equal(rows, await ApplicationsAsync(database)); // same rows, same concurrency tokens: nothing was updated
         Assert.Equal(secretsText, await File.ReadAllTextAsync(secrets));
         Assert.All(JsonNode.Parse(secretsText)!["clients"]!.AsArray(), c => Assert.Equal(43, c!["clientSecret"]!.GetValue<string>().Length));
@@ -84,7 +84,7 @@ public sealed class PersistenceAndRegistrationTests(IdentityService identity)
         Assert.Contains("invalid_scope", await write.Content.ReadAsStringAsync());
         using var removed = await IdentityService.RequestTokenAsync(client, "phong-tho", IdentityService.SecretOf(secrets, "phong-tho"));
         Assert.Contains("invalid_client", await removed.Content.ReadAsStringAsync());
-        Assert.Equal(14, (await ApplicationsAsync(database)).Count);
+        Assert.Equal(15, (await ApplicationsAsync(database)).Count);
     }
 
     [Fact]

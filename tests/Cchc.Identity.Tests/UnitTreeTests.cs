@@ -79,7 +79,7 @@ public sealed class UnitTreeTests
         var tree = UnitTree.Load(Path.Combine(AppContext.BaseDirectory, "unit-tree.json"));
         var file = ClientRegistrationFile.Load(Path.Combine(AppContext.BaseDirectory, "clients.demo.json"));
         Assert.Empty(file.Validate(tree));
-        Assert.Equal(15, file.Clients.Count);
+        Assert.Equal(16, file.Clients.Count);
     }
 
     [Theory]

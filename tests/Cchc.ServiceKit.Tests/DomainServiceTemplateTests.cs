@@ -85,6 +85,16 @@ public sealed class DomainServiceTemplateTests
         Assert.DoesNotContain("AddOutbox()", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AServiceThatLocksApprovedPeriods_NeedsTheInboxAndThePeriodLockTables_NamedAtStart()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SampleServices.LockingMisfit.Build(SampleServices.Args));
+
+        Assert.Contains("AddInbox()", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AddPeriodLocks()", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AddUnitReference()", error.Message, StringComparison.Ordinal);
+    }
+
     private static List<string?> Routes(WebApplication app) =>
         [.. ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText)];
 }

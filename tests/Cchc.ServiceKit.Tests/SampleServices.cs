@@ -53,6 +53,15 @@ internal static class SampleServices
         KeepsUnitReference = true,
     };
 
+    /// <summary>Locks approved periods, but its model was not told (ADR 0029).</summary>
+    public static DomainService<BareDbContext> LockingMisfit { get; } = new()
+    {
+        Database = Database,
+        AccessRules = _ => { },
+        GrpcServices = _ => { },
+        LocksApprovedPeriods = true,
+    };
+
     /// <summary>Command-line settings a built (not started) service needs: its database and broker addresses.</summary>
     public static string[] Args => ArgsFor("Host=127.0.0.1;Port=1;Database=sample;Username=postgres");
 

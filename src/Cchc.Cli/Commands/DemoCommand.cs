@@ -53,6 +53,32 @@ internal static class DemoCommand
             return DemoLoader.RunAsync(options, output, cancellation);
         }));
 
+        var approverToken = new TokenOptions(defaultClientId: "cchc-approver", clientIdRequired: false);
+        var approveHttp = new Option<string>("--http")
+        {
+            Description = "The gateway's HTTP address (the approvals API).",
+            DefaultValueFactory = _ => "http://127.0.0.1:7401",
+        };
+        var periods = new Option<string>("--periods")
+        {
+            Description = "Comma-separated periods to approve.",
+            DefaultValueFactory = _ => string.Join(',', DemoApprover.DemoPeriods),
+        };
+        var approve = new Command("approve", "Approve the demo report's periods (2015–2019 by default) as the Department's approver "
+            + "(client cchc-approver, scope reporting.approve); a period already approved is left as it is.")
+        {
+            approveHttp, periods,
+        };
+        foreach (var option in approverToken.All)
+        {
+            approve.Options.Add(option);
+        }
+        approve.SetAction((parse, cancellation) => CommandRunner.RunAsync(error, () =>
+            DemoApprover.RunAsync(Addresses.Parse(parse.GetValue(approveHttp), "--http"),
+                approverToken.Resolve(parse) ?? throw new InvalidOperationException("demo approve needs the approver's credentials (--client-secret, CCHC_CLIENT_SECRET or --clients-file)."),
+                (parse.GetValue(periods) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                output, cancellation)));
+
         var describe = new Command("describe", "Print the numbers of the generated demo data set without loading anything.");
         describe.SetAction(_ =>
         {
@@ -60,6 +86,6 @@ internal static class DemoCommand
             return 0;
         });
 
-        return new Command("demo", "The generated (synthetic) Lai Châu demo data set.") { load, describe };
+        return new Command("demo", "The generated (synthetic) Lai Châu demo data set.") { load, approve, describe };
     }
 }

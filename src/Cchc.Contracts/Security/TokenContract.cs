@@ -31,6 +31,10 @@ public static class TokenContract
         public const string ReportingRead = "reporting.read";
         /// <summary>Operating the reporting service: replaying the events its consumers could not apply (docs/operations.md).</summary>
         public const string ReportingAdmin = "reporting.admin";
+        /// <summary>Approving the province's report for a period and withdrawing an approval (the Department of Home Affairs; docs/adr/0028).</summary>
+        public const string ReportingApprove = "reporting.approve";
+        /// <summary>Correcting a fact dated inside an approved period, with a reason (docs/adr/0029).</summary>
+        public const string FactsCorrect = "facts.correct";
         public const string LegalRead = "legal.read";
         public const string LegalWrite = "legal.write";
         public const string OrganisationRead = "organisation.read";

@@ -2,6 +2,7 @@ using Cchc.Messaging;
 using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Egov.Api.Data;
@@ -43,6 +44,7 @@ public sealed class EgovDbContext(DbContextOptions<EgovDbContext> options) : DbC
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
         modelBuilder.AddUnitReference();
+        modelBuilder.AddPeriodLocks();
         modelBuilder.UseSnakeCaseNames(typeof(EgovDbContext).Namespace!);
     }
 }

@@ -4,6 +4,7 @@ using Cchc.Egov.Api.Domain;
 using Cchc.Messaging;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using C = Cchc.Contracts.Events.Egov;
@@ -15,7 +16,7 @@ namespace Cchc.Egov.Api.Grpc;
 /// capability. A write is an upsert by (unit, capability, effective day): the same content changes nothing, other
 /// content is a correction (revision + 1); each change is published as CapabilityStatesRecorded in the same transaction.
 /// </summary>
-public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, RequestSecurity security, IncomingFacts facts,
+public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, RequestSecurity security, IncomingFacts facts, IPeriodLock periods,
     ILogger<CapabilityGrpcService> logger) : CapabilityService.CapabilityServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -27,7 +28,7 @@ public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, 
         var command = recorded with { UnitLevel = levels[0] };
         return await db.WriteAsync(async ct =>
         {
-            var (written, _) = await WriteAsync([command], ct);
+            var (written, _) = await WriteAsync([command], _ => "state.effective_from", ct);
             return written[0].ToWire();
         }, context.CancellationToken);
     }
@@ -86,13 +87,14 @@ public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, 
         }
         var levels = await facts.EnsureAsync(records.Select((r, i) => EgovValidation.Fact(r, $"records[{i}].")).ToList(), ct);
         records = records.Select((r, i) => r with { UnitLevel = levels[i] }).ToList();
-        var result = await db.WriteAsync(async ct2 => (await WriteAsync(records, ct2)).Counts, ct);
+        var result = await db.WriteAsync(async ct2 => (await WriteAsync(records, i => $"records[{i}].effective_from", ct2)).Counts, ct);
         logger.LogInformation("Imported {Records} capability states: {Inserted} inserted, {Replaced} corrected, {Unchanged} unchanged",
             result.Records, result.Inserted, result.Replaced, result.Unchanged);
         return result;
     }
 
-    private async Task<(List<CapabilityStateEntity> Written, ImportResponse Counts)> WriteAsync(IReadOnlyList<CapabilityCommand> records, CancellationToken ct)
+    private async Task<(List<CapabilityStateEntity> Written, ImportResponse Counts)> WriteAsync(IReadOnlyList<CapabilityCommand> records,
+        Func<int, string> dayField, CancellationToken ct)
     {
         var units = records.Select(r => r.Unit).Distinct().ToList();
         var stored = (await db.CapabilityStates.Where(s => units.Contains(s.Unit)).ToListAsync(ct))
@@ -101,8 +103,9 @@ public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, 
         var by = security.Caller?.ClientId ?? Cchc.Security.Caller.Anonymous;
         var written = new List<CapabilityStateEntity>();
         var changed = new List<CapabilityStateEntity>();
+        var changedDays = new List<FactDay>();
         long inserted = 0, replaced = 0;
-        foreach (var c in records)
+        foreach (var (c, i) in records.Select((c, i) => (c, i)))
         {
             if (stored.TryGetValue((c.Unit, c.Capability, c.EffectiveFrom), out var existing))
             {
@@ -118,6 +121,7 @@ public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, 
                 existing.RecordedBy = by;
                 replaced++;
                 changed.Add(existing);
+                changedDays.Add(new FactDay(c.EffectiveFrom, dayField(i)));
                 continue;
             }
             var entity = new CapabilityStateEntity
@@ -129,7 +133,10 @@ public sealed class CapabilityGrpcService(EgovDbContext db, TimeProvider clock, 
             inserted++;
             written.Add(entity);
             changed.Add(entity);
+            changedDays.Add(new FactDay(c.EffectiveFrom, dayField(i)));
         }
+        // A capability state's fact day is its first day; only a change is a write (ADR 0029, as for submissions).
+        await periods.EnsureOpenAsync(changedDays, ct);
         foreach (var chunk in changed.Chunk(MetricGrpcService.EventBatchSize))
         {
             db.AddIntegrationEvent(new C.CapabilityStatesRecorded { States = chunk.Select(s => s.ToEvent()).ToList(), OccurredAt = now });

@@ -4,6 +4,7 @@ using Cchc.Egov.Api.Domain;
 using Cchc.Messaging;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using C = Cchc.Contracts.Events.Egov;
@@ -15,7 +16,7 @@ namespace Cchc.Egov.Api.Grpc;
 /// transaction. Writes go through <see cref="SubmitMetric"/> and <see cref="ImportSubmissions"/> only; both pass
 /// <see cref="IncomingFacts"/> and <see cref="MetricRules"/> before anything is written.
 /// </summary>
-public sealed class MetricGrpcService(EgovDbContext db, TimeProvider clock, RequestSecurity security, IncomingFacts facts,
+public sealed class MetricGrpcService(EgovDbContext db, TimeProvider clock, RequestSecurity security, IncomingFacts facts, IPeriodLock periods,
     ILogger<MetricGrpcService> logger) : MetricService.MetricServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -128,8 +129,9 @@ public sealed class MetricGrpcService(EgovDbContext db, TimeProvider clock, Requ
         var by = security.Caller?.ClientId ?? Cchc.Security.Caller.Anonymous;
         var written = new List<MetricSubmissionEntity>();
         var changed = new List<MetricSubmissionEntity>();
+        var changedDays = new List<FactDay>();
         long inserted = 0, replaced = 0;
-        foreach (var (command, _) in records)
+        foreach (var (command, prefix) in records)
         {
             if (stored.TryGetValue(command.Key, out var existing))
             {
@@ -150,6 +152,7 @@ public sealed class MetricGrpcService(EgovDbContext db, TimeProvider clock, Requ
                 });
                 replaced++;
                 changed.Add(existing);
+                changedDays.Add(new FactDay(command.Key.PeriodTo, prefix + "period_to"));
                 continue;
             }
             var key = command.Key;
@@ -164,7 +167,11 @@ public sealed class MetricGrpcService(EgovDbContext db, TimeProvider clock, Requ
             inserted++;
             written.Add(entity);
             changed.Add(entity);
+            changedDays.Add(new FactDay(command.Key.PeriodTo, prefix + "period_to"));
         }
+        // A submission's fact day is its period's end. Only what changes is a write: a repeat of what is stored passes even
+        // inside an approved period; a change there is refused unless it is a correction (ADR 0029).
+        await periods.EnsureOpenAsync(changedDays, ct);
         foreach (var chunk in changed.Chunk(EventBatchSize))
         {
             db.AddIntegrationEvent(new C.MetricsSubmitted { Submissions = chunk.Select(s => s.ToEvent()).ToList(), OccurredAt = now });

@@ -42,11 +42,11 @@ internal static class GatewayAccess
         {
             return AccessKind.TokenEndpoint;
         }
-        // The published report — pages for people, the same appendices as JSON and the body's key figures — is aggregate,
-        // publishable figures only (docs/security.md): open by this explicit rule. Everything else under /api/reports
+        // The published report — pages for people, the same appendices as JSON, the body's key figures and the catalogue of
+        // its indicators — is aggregate, publishable figures only (docs/security.md): open by this explicit rule. Everything else under /api/reports
         // (the read model's status, per-unit views) is protected.
         return path.StartsWithSegments("/reports") || path.StartsWithSegments("/api/reports/appendices")
-            || path.StartsWithSegments("/api/reports/key-figures")
+            || path.StartsWithSegments("/api/reports/key-figures") || path.StartsWithSegments("/api/reports/indicators")
             ? AccessKind.Open
             : AccessKind.Protected;
     }

@@ -73,6 +73,8 @@ public sealed class CivilServiceIndicators(ReportingDbContext db) : IIndicatorSo
         GROUP BY p.key, f.metric
         """;
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["StaffingRecorded"];
+
     public IReadOnlyCollection<string> Indicators { get; } =
     [
         .. Direct.Select(d => d.Indicator), CommuneCivilServantsQualifiedPercent, CommuneCivilServantsPoliticalTheoryPercent, AppointmentsTotal,

@@ -29,11 +29,14 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<StaffingFactRow> StaffingFacts => Set<StaffingFactRow>();
     public DbSet<EgovMetricFact> EgovMetrics => Set<EgovMetricFact>();
     public DbSet<EgovCapabilityFact> EgovCapabilities => Set<EgovCapabilityFact>();
+    public DbSet<Approvals.ReportApproval> Approvals => Set<Approvals.ReportApproval>();
+    public DbSet<Approvals.CorrectionFact> Corrections => Set<Approvals.CorrectionFact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
         modelBuilder.AddInbox();
+        modelBuilder.AddOutbox(); // approvals' events (Approvals/ReportApprovals.cs)
         modelBuilder.AddAuditLog();
     }
 }

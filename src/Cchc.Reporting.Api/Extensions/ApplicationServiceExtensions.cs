@@ -22,6 +22,8 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddReportingDatabase();
+        // Approvals publish PeriodApproved / PeriodApprovalWithdrawn through the read model's own outbox (docs/adr/0029).
+        builder.Services.AddOutboxRelay<ReportingDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<ReportingDbContext>("reportingdb");
 
         builder.AddCchcMessaging(bus => bus.AddFactConsumers());
@@ -31,12 +33,16 @@ public static class ApplicationServiceExtensions
         builder.Services.AddHealthChecks().AddCheck<ErrorQueuesHealthCheck>(ErrorQueuesHealthCheck.Name);
 
         builder.AddCchcGrpcSecurity<ReportingDbContext>(rules => rules.Service(ReportingService.Descriptor, s => s
-            .Read(nameof(ReportingService.ReportingServiceBase.GetAppendix), SecurityScopes.ReportingRead)));
+            .Read(nameof(ReportingService.ReportingServiceBase.GetAppendix), SecurityScopes.ReportingRead)
+            .WriteForProvince<ApprovePeriodRequest>(nameof(ReportingService.ReportingServiceBase.ApprovePeriod), SecurityScopes.ReportingApprove, r => r.Period)
+            .WriteForProvince<WithdrawPeriodApprovalRequest>(nameof(ReportingService.ReportingServiceBase.WithdrawPeriodApproval), SecurityScopes.ReportingApprove, r => r.Period)
+            .Read(nameof(ReportingService.ReportingServiceBase.ListPeriodApprovals), SecurityScopes.ReportingRead)));
         builder.Services.AddDefaultGrpc(o => o.AddCchcSecurity());
         builder.Services.AddErrorResponses();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReportCatalog();
+        builder.Services.AddScoped<Approvals.ReportApprovals>();
         return builder;
     }
 

@@ -60,6 +60,8 @@ public sealed class InstitutionsIndicators(ReportingDbContext db) : IIndicatorSo
         FROM unnest(@keys, @froms, @tos) AS p(key, from_day, to_day)
         """;
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["LegalDocumentsRecorded", "ReviewFindingsRecorded", "DocumentChecksRecorded"];
+
     public IReadOnlyCollection<string> Indicators { get; } =
     [
         IssuedTotal, .. Breakdown.Select(b => b.Indicator), ProvinceCommitteeDirectives, ProvinceTotal, ProposedAfterReview, HandledAfterReview,

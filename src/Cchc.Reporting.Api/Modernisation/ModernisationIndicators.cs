@@ -70,6 +70,8 @@ public sealed class ModernisationIndicators(ReportingDbContext db) : IIndicatorS
         FROM state GROUP BY key, capability
         """;
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["MetricsSubmitted", "CapabilityStatesRecorded"];
+
     public IReadOnlyCollection<string> Indicators { get; } =
     [
         ElectronicDocumentRate, AxisConnectedUnits, AxisReceived, AxisSent, Signatures, SignaturesPersonal, SignaturesOrganisation,

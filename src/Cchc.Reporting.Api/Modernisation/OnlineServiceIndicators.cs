@@ -49,6 +49,8 @@ public sealed class OnlineServiceIndicators(ReportingDbContext db) : IIndicatorS
         GROUP BY p.key
         """;
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["ProcedureVersionsRecorded", "DossiersRecorded"];
+
     public IReadOnlyCollection<string> Indicators { get; } =
         [OnlineServices, OnlineServicesWithDossiers, ElectronicOneStopRate, Level3, Level4, Full, Partial];
 

@@ -35,6 +35,8 @@ public sealed class OrganisationIndicators(ReportingDbContext db) : IIndicatorSo
         (CultureUnits, PublicServiceSector.CultureSports), (OtherUnits, PublicServiceSector.Other),
     ];
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["UnitsChanged"];
+
     public IReadOnlyCollection<string> Indicators { get; } =
     [
         SpecialisedAgencies, SubDepartments, AgencyDivisions, ProvincialServiceUnits, DistrictCommittees, DistrictDivisions, DistrictOffices,

@@ -29,6 +29,8 @@ public sealed class DossierTimelinessIndicators(ReportingDbContext db) : IIndica
         GROUP BY p.key, c.unit_level
         """;
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["DossiersRecorded"];
+
     public IReadOnlyCollection<string> Indicators => ByLevel.Values;
 
     public async Task ComputeAsync(IReadOnlyList<ReportPeriod> periods, IndicatorValues values, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public sealed class FeedbackIndicators(ReportingDbContext db) : IIndicatorSource
         FROM unnest(@keys, @froms, @tos) AS p(key, from_day, to_day)
         """;
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["FeedbackRecorded"];
+
     public IReadOnlyCollection<string> Indicators { get; } = [Received, Resolved, Published];
 
     public async Task ComputeAsync(IReadOnlyList<ReportPeriod> periods, IndicatorValues values, CancellationToken cancellationToken)

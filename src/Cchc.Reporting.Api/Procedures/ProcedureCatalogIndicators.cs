@@ -52,6 +52,8 @@ public sealed class ProcedureCatalogIndicators(ReportingDbContext db) : IIndicat
         GROUP BY key
         """;
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["ProcedureVersionsRecorded"];
+
     public IReadOnlyCollection<string> Indicators { get; } = [Total, .. Counted];
 
     public async Task ComputeAsync(IReadOnlyList<ReportPeriod> periods, IndicatorValues values, CancellationToken cancellationToken)

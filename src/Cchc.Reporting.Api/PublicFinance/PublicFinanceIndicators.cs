@@ -67,6 +67,8 @@ public sealed class PublicFinanceIndicators(ReportingDbContext db) : IIndicatorS
         GROUP BY p.key, f.kind, f.funding_source
         """;
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["AutonomyStatusesRecorded", "BudgetFiguresRecorded", "UnreportedBreakdownsDeclared"];
+
     public IReadOnlyCollection<string> Indicators { get; } =
     [
         AdministrativeAgencies, ScienceTechnology, ServiceUnitsTotal, ServiceUnitsRecurrent, ServiceUnitsPartlyRecurrent,

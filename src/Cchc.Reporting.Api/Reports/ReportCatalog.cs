@@ -29,6 +29,7 @@ public static class ReportCatalog
         }
         services.AddScoped<AppendixCalculator>();
         services.AddScoped<AppendixQuery>();
+        services.AddScoped<IndicatorCatalog>();
         services.AddScoped<CivilService.StaffingByUnit>();
         return services;
     }

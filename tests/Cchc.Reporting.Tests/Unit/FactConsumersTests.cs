@@ -34,6 +34,7 @@ public sealed class FactConsumersTests
         { typeof(ProgrammeRecordsRecorded), "reporting-programme-records-recorded", "programme-records-recorded" },
         { typeof(ValuesSubmitted), "reporting-programme-values-submitted", "values-submitted" },
         { typeof(ObligationsDeclared), "reporting-programme-obligations-declared", "obligations-declared" },
+        { typeof(Cchc.Contracts.Events.Reporting.FactCorrected), "reporting-fact-corrected", "fact-corrected" },
     };
 
     [Theory]

@@ -7,8 +7,17 @@ using Grpc.Core;
 namespace Cchc.Reporting.Api.Reports.Grpc;
 
 /// <summary>cchc.reporting.v1.ReportingService: the same appendices as the JSON API, values as google.protobuf.Value.</summary>
-public sealed class ReportingGrpcService(AppendixQuery query) : ReportingService.ReportingServiceBase
+public sealed class ReportingGrpcService(AppendixQuery query, Approvals.ReportApprovals approvals) : ReportingService.ReportingServiceBase
 {
+    public override Task<PeriodApproval> ApprovePeriod(ApprovePeriodRequest request, ServerCallContext context) =>
+        Approvals.ApprovalGrpc.ApproveAsync(approvals, request, context);
+
+    public override Task<PeriodApproval> WithdrawPeriodApproval(WithdrawPeriodApprovalRequest request, ServerCallContext context) =>
+        Approvals.ApprovalGrpc.WithdrawAsync(approvals, request, context);
+
+    public override Task<ListPeriodApprovalsResponse> ListPeriodApprovals(ListPeriodApprovalsRequest request, ServerCallContext context) =>
+        Approvals.ApprovalGrpc.ListAsync(approvals, request, context);
+
     public override async Task<Appendix> GetAppendix(GetAppendixRequest request, ServerCallContext context)
     {
         var number = request.Number.ToString(CultureInfo.InvariantCulture);

@@ -8,6 +8,10 @@ namespace Cchc.Reporting.Api.Reports.Http;
 /// <summary>The JSON shape of a computed appendix: values keyed by the period key as asked, null for a blank cell.</summary>
 public sealed record AppendixDto(int No, string Title, IReadOnlyList<PeriodDto> Periods, IReadOnlyList<RowDto> Rows)
 {
+    /// <summary>The approvals in force of the periods asked (who, when, the cells changed since); absent when none is approved.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Approvals.ApprovalStatusDto>? Approvals { get; init; }
+
     public static AppendixDto From(AppendixReport report) =>
         new(report.Number, report.Title, report.Periods.Select(PeriodDto.Of).ToList(), report.Rows.Select(RowDto.From).ToList());
 }

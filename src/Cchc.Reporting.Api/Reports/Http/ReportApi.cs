@@ -25,6 +25,8 @@ public static class ReportApi
         api.MapGet("/appendices", ListAppendices).AllowAnonymous();
         api.MapGet("/appendices/{no}", GetAppendix).AllowAnonymous();
         api.MapGet("/key-figures/{area}", GetKeyFigures).AllowAnonymous();
+        // The indicator catalogue: what each row of the published report is (code, label, type, unit, provenance).
+        api.MapGet("/indicators", ListIndicators).AllowAnonymous();
         api.MapGet("/status", GetStatus).RequireCchcScope(SecurityScopes.ReportingRead);
         // Per-unit figures are not part of the published report: they need reporting.read.
         api.MapGet("/staffing/by-unit", GetStaffingByUnit).RequireCchcScope(SecurityScopes.ReportingRead);
@@ -37,8 +39,18 @@ public static class ReportApi
         TypedResults.Ok(query.Appendices.Select(a => new AppendixSummaryDto(a.Number, a.Title)).ToList());
 
     public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetAppendix(
-        string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, AppendixQuery query, CancellationToken cancellationToken) =>
-        ToResult(await query.GetAsync(no, PeriodParser.PeriodsOrDays(periods, asOf), cancellationToken));
+        string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, AppendixQuery query, Approvals.ReportApprovals approvals,
+        CancellationToken cancellationToken)
+    {
+        var result = await query.GetAsync(no, PeriodParser.PeriodsOrDays(periods, asOf), cancellationToken);
+        // An approved period shows who approved it and when, and every cell that changed since (Approvals/ReportApprovals.cs).
+        return result is AppendixQueryResult.Found found
+            ? TypedResults.Ok(AppendixDto.From(found.Report) with { Approvals = await approvals.StatusAsync(found.Report, cancellationToken) })
+            : ToResult(result);
+    }
+
+    /// <summary>The indicator catalogue (GET /api/reports/indicators): one entry per row of every appendix.</summary>
+    public static Ok<IReadOnlyList<IndicatorEntry>> ListIndicators(IndicatorCatalog catalog) => TypedResults.Ok(catalog.Entries);
 
     /// <summary>The body's key figures of a reform area (GET /api/reports/key-figures/institutions?periods=2011-01-01..2020-03-30), in the appendix shape with "no": 0.</summary>
     public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetKeyFigures(

@@ -36,7 +36,7 @@ public static class ReportPages
     }
 
     public static async Task<IResult> Appendix(string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, AppendixQuery query,
-        ErrorQueues errorQueues, CancellationToken cancellationToken)
+        ErrorQueues errorQueues, Approvals.ReportApprovals approvals, CancellationToken cancellationToken)
     {
         // The form's field left blank means "no periods chosen" (the current year); the JSON API treats it as an error.
         var chosen = PeriodParser.PeriodsOrDays(periods, asOf)?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
@@ -48,6 +48,7 @@ public static class ReportPages
                 var body = $"<h1>Phụ lục {report.Number}</h1><h2>{HtmlPage.Encode(report.Title)}</h2>"
                     + FailureNotice.Render(await errorQueues.GetAsync(cancellationToken))
                     + AppendixTable.Render(report)
+                    + Approvals.ApprovalNotice.Render(await approvals.StatusAsync(report, cancellationToken), report.Periods.ToDictionary(p => p.Key, p => p.Label))
                     + PeriodForm(appendix, asked, "Chọn kỳ báo cáo khác")
                     + $"<p class=\"hint\"><a href=\"/api/reports/appendices/{report.Number}?periods={Uri.EscapeDataString(asked)}\">Dữ liệu JSON</a></p>";
                 return HtmlPage.Render($"Phụ lục {report.Number} - {report.Title}", body);
