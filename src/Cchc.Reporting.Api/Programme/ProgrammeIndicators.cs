@@ -32,6 +32,8 @@ public sealed class ProgrammeIndicators(ReportingDbContext db) : IIndicatorSourc
     public const string SampleSize = "programme.satisfaction.sample_size";
     public const string OverallSatisfaction = "programme.satisfaction.overall";
 
+    public IReadOnlyCollection<string> FactKinds { get; } = ["ProgrammeRecordsRecorded"];
+
     private const string Sql = """
         SELECT p.key,
             count(DISTINCT f.subject) FILTER (WHERE f.kind = 1 AND f.day_from BETWEEN p.from_day AND p.to_day),

@@ -33,6 +33,9 @@ public sealed class SubmittedValueIndicators(ReportingDbContext db) : IIndicator
 
     public IReadOnlyCollection<string> Indicators => Submitted;
 
+    /// <summary>The indicator catalogue lists these rows as submitted by the unit responsible, not computed from facts.</summary>
+    bool IIndicatorSource.Submitted => true;
+
     public async Task ComputeAsync(IReadOnlyList<ReportPeriod> periods, IndicatorValues values, CancellationToken cancellationToken)
     {
         var cells = new Dictionary<(string Indicator, string Period), List<(int Kind, string? Value)>>();

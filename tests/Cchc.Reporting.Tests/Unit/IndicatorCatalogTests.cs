@@ -3,6 +3,7 @@ using Cchc.Reporting.Api.Institutions;
 using Cchc.Reporting.Api.Modernisation;
 using Cchc.Reporting.Api.Organisation;
 using Cchc.Reporting.Api.Procedures;
+using Cchc.Reporting.Api.Programme;
 using Cchc.Reporting.Api.PublicFinance;
 using Cchc.Reporting.Api.Reports;
 
@@ -12,20 +13,20 @@ namespace Cchc.Reporting.Tests.Unit;
 public sealed class IndicatorCatalogTests
 {
     private static readonly IAppendix[] Appendices =
-        [new Appendix2(), new Appendix3(), new Appendix4(), new Appendix5(), new Appendix6(), new Appendix7()];
+        [new Appendix1(), new Appendix2(), new Appendix3(), new Appendix4(), new Appendix5(), new Appendix6(), new Appendix7()];
 
     /// <summary>The sources as the service registers them (their queries are not run: no database is needed to list them).</summary>
     private static readonly IIndicatorSource[] Sources =
     [
         new InstitutionsIndicators(null!), new ProcedureCatalogIndicators(null!), new DossierTimelinessIndicators(null!), new FeedbackIndicators(null!),
         new OrganisationIndicators(null!), new CivilServiceIndicators(null!), new PublicFinanceIndicators(null!),
-        new ModernisationIndicators(null!), new OnlineServiceIndicators(null!),
+        new ModernisationIndicators(null!), new OnlineServiceIndicators(null!), new ProgrammeIndicators(null!), new SubmittedValueIndicators(null!),
     ];
 
     private static IndicatorCatalog Catalog => new(Appendices, Sources);
 
     [Fact]
-    public void EveryRowOfAppendices2To7_HasExactlyOneEntry_InTheAppendixOrder()
+    public void EveryRowOfEveryAppendix_HasExactlyOneEntry_InTheAppendixOrder()
     {
         var entries = Catalog.Entries;
         Assert.Equal(Appendices.Sum(a => a.Rows.Count), entries.Count);
@@ -63,6 +64,7 @@ public sealed class IndicatorCatalogTests
         Assert.Equal(["FeedbackRecorded"], byCode[FeedbackIndicators.Received].FactKinds);
         Assert.Equal(IndicatorCatalog.Computed, byCode[FeedbackIndicators.Received].Provenance);
         Assert.Equal(["ProcedureVersionsRecorded", "DossiersRecorded"], byCode[OnlineServiceIndicators.OnlineServicesWithDossiers].FactKinds);
+        Assert.Equal(["ProgrammeRecordsRecorded"], byCode[ProgrammeIndicators.TrainingClasses].FactKinds);
         Assert.All(Catalog.Entries.Where(e => e.Provenance == IndicatorCatalog.Computed), e => Assert.NotEmpty(e.FactKinds));
     }
 
@@ -73,6 +75,7 @@ public sealed class IndicatorCatalogTests
         Assert.Equal(IndicatorCatalog.Submitted, byCode[Appendix3.SimplifiedAfterReview].Provenance);
         Assert.Equal(IndicatorCatalog.Submitted, byCode[Appendix3.PublishedInFull].Provenance);
         Assert.Empty(byCode[Appendix3.PublishedInFull].FactKinds);
+        Assert.All(SubmittedValueIndicators.Submitted, code => Assert.Equal(IndicatorCatalog.Submitted, byCode[code].Provenance));
         var heading = byCode[Appendix3.OneStopSection];
         Assert.True(heading.Heading);
         Assert.Equal((null, null, null), (heading.ValueType, heading.Unit, heading.Provenance));
@@ -98,15 +101,15 @@ public sealed class IndicatorCatalogTests
     public void ANewAppendix_AddsItsRows_WithTheirOwnUnit()
     {
         var catalog = new IndicatorCatalog([.. Appendices, new OneRowAppendix()], Sources);
-        var entry = Assert.Single(catalog.Entries, e => e.Appendix == 1);
-        Assert.Equal(("programme.par_index.rank", "rank", "hạng/63", IndicatorCatalog.Submitted), (entry.Code, entry.ValueType, entry.Unit, entry.Provenance));
-        Assert.Same(entry, catalog.Entries[0]); // appendices in number order
+        var entry = Assert.Single(catalog.Entries, e => e.Appendix == 8);
+        Assert.Equal(("programme.par_index.rank_test", "rank", "hạng/63", IndicatorCatalog.Submitted), (entry.Code, entry.ValueType, entry.Unit, entry.Provenance));
+        Assert.Same(entry, catalog.Entries[^1]); // appendices in number order
     }
 
     private sealed class OneRowAppendix : IAppendix
     {
-        public int Number => 1;
+        public int Number => 8;
         public string Title => "Thử";
-        public IReadOnlyList<RowDefinition> Rows { get; } = [RowDefinition.Value("1", "Xếp hạng PAR INDEX", ValueTypes.Rank, "programme.par_index.rank")];
+        public IReadOnlyList<RowDefinition> Rows { get; } = [RowDefinition.Value("1", "Xếp hạng PAR INDEX", ValueTypes.Rank, "programme.par_index.rank_test")];
     }
 }
