@@ -53,20 +53,8 @@ public sealed class FaultTests(FaultPlatform platform, Xunit.Abstractions.ITestO
     }
 
     [Fact]
-    public async Task ProceduresServiceKilledMidCall_TheClientResends_AndTheReportEndsExact()
-    {
-        var facts = new ScenarioDossiers("RS-KILLP", 2012, Dossiers);
-        var import = new ResumableImport(platform, facts);
-        await import.RunAsync(midCall: async call =>
-        {
-            if (call == 7)
-            {
-                await platform.KillAndRestartAsync(ResourceNames.ProceduresApi, "Cchc.Procedures.Api");
-            }
-        });
-        Assert.True(import.Resent >= 1, "the call in flight when the service was killed failed and was sent again");
-        await AssertReportEqualsFactsAsync(facts, import);
-    }
+    public Task ProceduresServiceKilledMidCall_TheClientResends_AndTheReportEndsExact() =>
+        FaultMidCallAsync("RS-KILLP", 2012, atCall: 7, () => platform.KillAndRestartAsync(ResourceNames.ProceduresApi, "Cchc.Procedures.Api"));
 
     [Fact]
     public async Task ReportingServiceKilledMidConsumption_TheReportEndsExact()
@@ -87,17 +75,22 @@ public sealed class FaultTests(FaultPlatform platform, Xunit.Abstractions.ITestO
     }
 
     [Fact]
-    public async Task DatabaseServerRestartedMidImport_TheReportEndsExact()
+    public Task DatabaseServerRestartedMidImport_TheClientResends_AndTheReportEndsExact() =>
+        FaultMidCallAsync("RS-PG", 2014, atCall: 9, () => platform.RestartAsync(ResourceNames.Postgres));
+
+    /// <summary>The fault strikes while call <paramref name="atCall"/> is half sent: that call fails, is sent again whole, and the report ends exact.</summary>
+    private async Task FaultMidCallAsync(string prefix, int year, int atCall, Func<Task> fault)
     {
-        var facts = new ScenarioDossiers("RS-PG", 2014, Dossiers);
+        var facts = new ScenarioDossiers(prefix, year, Dossiers);
         var import = new ResumableImport(platform, facts);
         await import.RunAsync(midCall: async call =>
         {
-            if (call == 9)
+            if (call == atCall)
             {
-                await platform.RestartAsync(ResourceNames.Postgres);
+                await fault();
             }
         });
+        Assert.True(import.Resent >= 1, "the call in flight when the fault struck failed and was sent again");
         await AssertReportEqualsFactsAsync(facts, import);
     }
 
