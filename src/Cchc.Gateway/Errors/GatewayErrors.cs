@@ -53,11 +53,19 @@ internal static partial class GatewayErrors
             if (!response.HasStarted && response.StatusCode >= 400 && string.IsNullOrEmpty(response.ContentType)
                 && response.ContentLength is null or 0 && (!proxied || forwarding is not null))
             {
+                var status = response.StatusCode;
                 if (forwarding is not null)
                 {
                     LogForwardingFailed(logger, forwarding.Exception, forwarding.Error, context.Request.Path.Value ?? string.Empty, CorrelationId(context));
+                    // A forwarding failure is never the request's fault as the caller can know it: YARP answers 400 when the
+                    // copy of a streamed request body fails, which is also what a backend killed mid-stream looks like. As
+                    // INVALID_ARGUMENT a client would give up on a valid call; UNAVAILABLE tells it to send it again (issue 17).
+                    if (status is >= 400 and < 500)
+                    {
+                        status = StatusCodes.Status502BadGateway;
+                    }
                 }
-                await WriteAsync(context, response.StatusCode, catalog);
+                await WriteAsync(context, status, catalog);
             }
         });
     }
