@@ -1,8 +1,10 @@
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Extensions;
+using Cchc.Reporting.Api.Reports.Export;
 using Cchc.Reporting.Api.Reports.Grpc;
 using Cchc.Reporting.Api.Reports.Http;
 using Cchc.Reporting.Api.Reports.Pages;
+using Cchc.Reporting.Api.Reports.Validation;
 using Cchc.Security;
 using Cchc.ServiceKit;
 
@@ -21,6 +23,11 @@ app.UseCchcGrpcSecurity();
 app.MapGrpcService<ReportingGrpcService>();
 app.MapReportApi();
 app.MapReportPages();
+app.MapValidationApi();
+app.MapCheckPages();
+app.MapExportApi();
+app.MapGet("/", () => Results.Redirect("/reports")).ExcludeFromDescription(); // the root leads to the report
+app.MapOpenApi(); // /openapi/v1.json: the REST read side
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

@@ -37,6 +37,7 @@ public static class ApplicationServiceExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReportCatalog();
+        builder.Services.AddOpenApi(); // /openapi/v1.json (Microsoft.AspNetCore.OpenApi)
         return builder;
     }
 

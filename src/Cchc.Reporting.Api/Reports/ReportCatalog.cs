@@ -30,6 +30,8 @@ public static class ReportCatalog
         services.AddScoped<AppendixCalculator>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<CivilService.StaffingByUnit>();
+        services.AddSingleton<Validation.ValidationRules>();
+        services.AddScoped<Validation.ReportChecks>();
         return services;
     }
 }
