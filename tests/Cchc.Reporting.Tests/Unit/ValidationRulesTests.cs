@@ -139,7 +139,7 @@ public sealed class ValidationRulesTests
     }
 
     /// <summary>
-    /// The source report's internal contradictions (docs/reconciliation.md lists them with the figures): totals that are
+    /// The source report's internal contradictions (docs/adr/0031-published-report-reconciliation.md lists them with the figures): totals that are
     /// not the sum of their parts, cross-appendix counts that cannot hold on the same day, and body figures that disagree
     /// with the appendices or with their own parts. Every other rule holds on the published tables.
     /// </summary>
