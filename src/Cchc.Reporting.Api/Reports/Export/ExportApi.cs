@@ -52,11 +52,5 @@ public static class ExportApi
             var other => throw new InvalidOperationException($"Unexpected result {other}."),
         };
 
-    private static IResult InvalidPeriods(string message) =>
-        Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [PeriodParser.Parameter] = [message] })
-        {
-            Title = "Tham số không hợp lệ",
-            Detail = $"{PeriodParser.Parameter}: {message}",
-            Status = StatusCodes.Status400BadRequest,
-        });
+    private static IResult InvalidPeriods(string message) => Validation.ValidationApi.InvalidPeriods(message);
 }
