@@ -2,9 +2,11 @@ using Cchc.Reporting.Api.Approvals;
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Extensions;
 using Cchc.Reporting.Api.Programme;
+using Cchc.Reporting.Api.Reports.Export;
 using Cchc.Reporting.Api.Reports.Grpc;
 using Cchc.Reporting.Api.Reports.Http;
 using Cchc.Reporting.Api.Reports.Pages;
+using Cchc.Reporting.Api.Reports.Validation;
 using Cchc.Security;
 using Cchc.ServiceKit;
 
@@ -25,6 +27,11 @@ app.MapReportApi();
 app.MapApprovalApi();
 app.MapReportPages();
 app.MapCompleteness(); // what units owe and have sent (Programme/Completeness.cs)
+app.MapValidationApi();
+app.MapCheckPages();
+app.MapExportApi();
+app.MapGet("/", () => Results.Redirect("/reports")).ExcludeFromDescription(); // the root leads to the report
+app.MapOpenApi(); // /openapi/v1.json: the REST read side
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

@@ -12,7 +12,7 @@ public sealed class GatewayRoutesTests
 
         Assert.All(routes, r => Assert.Contains(r.Metadata![GatewayRoutes.ListenerKey], new[] { GatewayListener.Grpc, GatewayListener.Http }));
         Assert.All(routes.Where(r => r.Metadata![GatewayRoutes.ListenerKey] == GatewayListener.Http),
-            r => Assert.Matches(@"^/(api/reports/|reports/|api/lgsp/|connect/token$|\.well-known/)", r.Match.Path!));
+            r => Assert.Matches(@"^/(api/reports/|reports/|openapi/|api/lgsp/|connect/token$|\.well-known/|$)", r.Match.Path!));
     }
 
     [Fact]

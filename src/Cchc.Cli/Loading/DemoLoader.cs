@@ -139,8 +139,27 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
         progress.Line($"[9/9] Waiting for the reporting service ({options.Http}) to count {expected} ...");
         var waited = await new ReportingWaiter(http, progress).WaitAsync(expected, options.WaitTimeout, cancellation);
         progress.Line($"[9/9] Reporting caught up in {waited.TotalSeconds:N1} s");
+        progress.Line($"[9/9] Published report: {await LoadPublishedReportAsync(cancellation)}");
 
         progress.Line($"Done in {total.Elapsed:hh\\:mm\\:ss\\.f}: {data.DossierCount:N0} dossiers, "
             + $"{dossiers.Sent:N0} sent at {DossierLoader.Rate(dossiers.Sent, total.Elapsed)} overall.");
+    }
+
+    /// <summary>
+    /// Loads the source report's tables (the reference dataset, embedded) as published values (PUT /api/reports/published),
+    /// so the reconciliation and validation pages show the platform's figures beside the printed ones and the printed
+    /// report's own contradictions.
+    /// </summary>
+    private async Task<string> LoadPublishedReportAsync(CancellationToken cancellation)
+    {
+        await using var stream = typeof(DemoLoader).Assembly.GetManifestResourceStream("Cchc.Cli.Demo.published-report.json")
+            ?? throw new InvalidOperationException("The published report resource is missing from the CLI.");
+        using var content = new StreamContent(stream);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await http.PutAsync("api/reports/published", content, cancellation);
+        var body = await response.Content.ReadAsStringAsync(cancellation);
+        return response.IsSuccessStatusCode
+            ? body
+            : throw new InvalidOperationException($"Loading the published report failed: {(int)response.StatusCode} {body}");
     }
 }

@@ -46,7 +46,7 @@ public static class GatewayRoutes
         "cchc.reference.v1.UnitReference",
     ];
 
-    private static readonly string[] HttpPathPrefixes = ["/api/reports", "/reports"];
+    private static readonly string[] HttpPathPrefixes = ["/api/reports", "/reports", "/openapi"];
 
     /// <summary>The token service's public paths on the HTTP port: the token endpoint, discovery and keys (JWKS).</summary>
     public static readonly IReadOnlyList<string> IdentityPaths = ["/connect/token", "/.well-known/{**rest}"];
@@ -81,6 +81,11 @@ public static class GatewayRoutes
             {
                 routes.AddRange((backend.HttpPaths ?? HttpPathPrefixes).Select(prefix =>
                     Route($"{backend.Key}-http{prefix.Replace('/', '-')}", backend.HttpClusterId, GatewayListener.Http, $"{prefix}/{{**rest}}")));
+                if (backend.HttpPaths is null)
+                {
+                    // "/" leads to the report (the reporting service redirects it to /reports).
+                    routes.Add(Route($"{backend.Key}-http-root", backend.HttpClusterId, GatewayListener.Http, "/"));
+                }
             }
         }
 

@@ -115,9 +115,11 @@ public static class Completeness
         },
     };
 
-    public static async Task<IResult> PageAsync([FromQuery] string[]? periods, ReportingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> PageAsync([FromQuery] string[]? periods, [FromQuery] string? toDate, [FromQuery] string? fromYear,
+        [FromQuery] string? toYear, ReportingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var chosen = periods?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
+        // The same period picker as the appendices' pages (years, a year to a cut-off date, a span of years).
+        var chosen = Reports.Pages.PeriodPicker.Combine(periods, toDate, fromYear, toYear)?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
         var today = VietnamCalendar.Today(clock);
         var parsed = PeriodParser.Parse(chosen, today);
         if (!parsed.IsValid)
@@ -150,8 +152,7 @@ public static class Completeness
             html.Append("<tr><td colspan=\"7\">Không có nghĩa vụ báo cáo nào trong các kỳ này.</td></tr>");
         }
         html.Append("</tbody></table>")
-            .Append("<form method=\"get\" action=\"/reports/completeness\"><label>Kỳ báo cáo: <input type=\"text\" name=\"periods\" value=\"")
-            .Append(HtmlPage.Encode(asked)).Append("\"></label> <button type=\"submit\">Xem</button></form>")
+            .Append(Reports.Pages.PeriodPicker.Render("/reports/completeness", parsed.Periods, "Chọn kỳ báo cáo khác"))
             .Append(string.Create(CultureInfo.InvariantCulture, $"<p class=\"hint\"><a href=\"/api/reports/completeness?periods={Uri.EscapeDataString(asked)}\">Dữ liệu JSON</a></p>"));
         return HtmlPage.Render("Tình hình gửi báo cáo", html.ToString());
     }

@@ -31,6 +31,8 @@ public static class ReportCatalog
         services.AddScoped<AppendixQuery>();
         services.AddScoped<IndicatorCatalog>();
         services.AddScoped<CivilService.StaffingByUnit>();
+        services.AddSingleton<Validation.ValidationRules>();
+        services.AddScoped<Validation.ReportChecks>();
         return services;
     }
 }

@@ -157,8 +157,11 @@ public sealed class ReportEndpointsTests(PostgresServer postgres) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("action=\"/reports/appendices/3\"", html);
-        Assert.Contains("name=\"periods\"", html);
+        Assert.Contains("href=\"/reports/appendices/3?", html);
+        Assert.Contains("action=\"/reports/appendices/2\"", html);
+        Assert.Contains("type=\"checkbox\" name=\"periods\" value=\"2019\"", html); // the picker: years, a year to a day, a span of years
+        Assert.Contains("type=\"date\" name=\"toDate\"", html);
+        Assert.Contains("name=\"fromYear\"", html);
         Assert.Contains("Phụ lục 3", html);
     }
 
@@ -171,8 +174,9 @@ public sealed class ReportEndpointsTests(PostgresServer postgres) : IAsyncLifeti
         Assert.Contains("<th>STT</th><th>Nội dung</th><th>Năm 2019</th><th>Năm 2020 (Tính đến 31/3)</th>", html);
         foreach (var row in report.Rows.Where(r => !r.Definition.Heading))
         {
-            var cell = VietnameseFormat.Cell(row.Values!["2019"], row.Definition.ValueType);
-            Assert.Contains($"<td>{row.Definition.Label}</td><td{(cell.Length > 0 ? " class=\"num\"" : string.Empty)}>{cell}</td>", html);
+            var cell = VietnameseFormat.Cell(row.Values!["2019"], row.Definition.ValueType, VietnameseFormat.RowDecimals(row, row.Definition.ValueType));
+            // A cell of a violated rule carries the class "violation" and the rule as its title.
+            Assert.Matches($"<td>{System.Text.RegularExpressions.Regex.Escape(row.Definition.Label)}</td><td(?: class=\"[^\"]*\"(?: title=\"[^\"]*\")?)?>{System.Text.RegularExpressions.Regex.Escape(cell)}</td>", html);
         }
         Assert.Contains(report.Rows, r => r.Definition.ValueType == ValueTypes.Percent && VietnameseFormat.Cell(r.Values!["2019"], ValueTypes.Percent).Contains(','));
     }

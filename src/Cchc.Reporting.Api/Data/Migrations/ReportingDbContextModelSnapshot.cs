@@ -1049,6 +1049,41 @@ namespace Cchc.Reporting.Api.Data.Migrations
                     b.ToTable("unreported_breakdown_facts", (string)null);
                 });
 
+            modelBuilder.Entity("Cchc.Reporting.Api.Reports.Reconciliation.PublishedReport", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Source")
+                        .HasName("pk_published_reports");
+
+                    b.HasIndex("LoadedAt")
+                        .HasDatabaseName("ix_published_reports_loaded_at");
+
+                    b.ToTable("published_reports", (string)null);
+                });
+
             modelBuilder.Entity("Cchc.Security.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")

@@ -15,7 +15,10 @@ internal static class AppendixTable
             ? $"chưa báo cáo: {s.Unit}"
             : $"{s.Unit}, {s.RecordedBy}, {(s.RecordedAt is { } at ? Contracts.VietnamCalendar.LocalDate(at).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}") + "</small>"));
 
-    public static string Render(AppendixReport report)
+    public static string Render(AppendixReport report) => Render(report, CellMarks.None);
+
+    /// <summary>The table with the cells of violated rules marked (class "violation", the rules as the title).</summary>
+    public static string Render(AppendixReport report, CellMarks marks)
     {
         var html = new StringBuilder("<table><thead><tr><th>STT</th><th>Nội dung</th>");
         foreach (var period in report.Periods)
@@ -30,14 +33,18 @@ internal static class AppendixTable
             html.Append(definition.Heading ? "<tr class=\"heading\">" : "<tr>")
                 .Append("<td class=\"stt\">").Append(HtmlPage.Encode(definition.Stt)).Append("</td>")
                 .Append("<td>").Append(HtmlPage.Encode(definition.Label)).Append("</td>");
+            var decimals = VietnameseFormat.RowDecimals(row, definition.ValueType);
             foreach (var period in report.Periods)
             {
                 var value = row.Values?.GetValueOrDefault(period.Key);
-                var css = value is ReportValue.Number ? " class=\"num\"" : string.Empty;
+                var violation = definition.Heading ? null : marks.For(definition.Indicator, period.Key);
+                var classes = (value is ReportValue.Number ? "num" : string.Empty) + (violation is null ? string.Empty : " violation");
+                var css = classes.Length == 0 ? string.Empty : $" class=\"{classes.Trim()}\""
+                    + (violation is null ? string.Empty : $" title=\"{HtmlPage.Encode(violation)}\"");
                 var notReported = row.NotReported?.Contains(period.Key) == true;
                 anyNotReported |= notReported;
                 html.Append("<td").Append(css).Append('>')
-                    .Append(HtmlPage.Encode(VietnameseFormat.Cell(value, definition.ValueType)))
+                    .Append(HtmlPage.Encode(VietnameseFormat.Cell(value, definition.ValueType, decimals)))
                     .Append(notReported ? $"<sup class=\"nr\" title=\"{HtmlPage.Encode(NotReportedNote)}\">(*)</sup>" : string.Empty)
                     .Append(Sources(row.Sources?.GetValueOrDefault(period.Key))).Append("</td>");
             }

@@ -6,7 +6,6 @@ namespace Cchc.Reporting.Api.Reports.Pages;
 /// <summary>Server-rendered pages for people: GET /reports (the appendices, a period form) and GET /reports/appendices/{no}.</summary>
 public static class ReportPages
 {
-    private const string ExamplePeriods = "2015,2016,2017,2018,2019,2020-01-01..2020-03-31";
 
     public static IEndpointRouteBuilder MapReportPages(this IEndpointRouteBuilder app)
     {
@@ -20,37 +19,51 @@ public static class ReportPages
     {
         var body = new System.Text.StringBuilder("<h1>Báo cáo cải cách hành chính tỉnh Lai Châu</h1>")
             .Append("<h2>Các phụ lục tính từ dữ liệu của các sở, ngành</h2>")
-            .Append(FailureNotice.Render(await errorQueues.GetAsync(cancellationToken)));
+            .Append(FailureNotice.Render(await errorQueues.GetAsync(cancellationToken)))
+            .Append("<ul class=\"appendices\">");
         foreach (var appendix in query.Appendices)
         {
             // Appendix 4 compares the structure on days; the others count over periods.
-            var example = appendix.Number == 4 ? "2010-12-31,2019-12-31" : ExamplePeriods;
-            body.Append(PeriodForm(appendix, example, $"Phụ lục {appendix.Number}: {appendix.Title}"));
+            var example = appendix.Number == 4 ? "asOf=2010-12-31&asOf=2019-12-31" : ExampleQuery;
+            body.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"<li><a href=\"/reports/appendices/{appendix.Number}?{example}\">Phụ lục {appendix.Number}: {HtmlPage.Encode(appendix.Title)}</a></li>");
         }
-        body.Append($"<p><a href=\"/reports/completeness?periods={Uri.EscapeDataString(ExamplePeriods)}\">Tình hình gửi báo cáo của các đơn vị (đúng hạn, trễ hạn, chưa báo cáo)</a></p>");
-        body.Append("<p class=\"hint\">Kỳ báo cáo: <code>YYYY</code> (cả năm) hoặc <code>YYYY-MM-DD..YYYY-MM-DD</code> ")
-            .Append(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"(từ ngày..đến ngày, tính cả hai ngày), cách nhau bởi dấu phẩy; tối đa {PeriodParser.MaxPeriods} kỳ, các ngày từ {PeriodParser.EarliestDay:dd/MM/yyyy} đến {PeriodParser.LatestDay:dd/MM/yyyy}. "))
-            .Append("Để trống: năm hiện tại.</p>");
+        body.Append("</ul><h2>Kiểm tra và đối chiếu</h2><ul>")
+            .Append("<li><a href=\"/reports/validation?").Append(ExampleQuery).Append("\">Kiểm tra tính nhất quán (các quy tắc kiểm tra và các vi phạm)</a></li>")
+            .Append("<li><a href=\"/reports/completeness?").Append(ExampleQuery).Append("\">Tình hình gửi báo cáo của các đơn vị (đúng hạn, trễ hạn, chưa báo cáo)</a></li>")
+            .Append("<li><a href=\"/reports/reconciliation\">Đối chiếu báo cáo đã công bố với số liệu tính toán</a></li>")
+            .Append("<li><a href=\"/reports/export.xlsx?").Append(ExampleQuery).Append("\">Tải toàn bộ các phụ lục (Excel, mỗi phụ lục một trang tính)</a></li></ul>")
+            .Append(PeriodPicker.Render("/reports/appendices/2", [], "Chọn kỳ báo cáo (Phụ lục 2; các phụ lục khác có cùng bộ chọn)"));
         return HtmlPage.Render("Báo cáo cải cách hành chính", body.ToString());
     }
 
-    public static async Task<IResult> Appendix(string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, AppendixQuery query,
-        ErrorQueues errorQueues, Approvals.ReportApprovals approvals, CancellationToken cancellationToken)
+    private const string ExampleQuery = "periods=2015&periods=2016&periods=2017&periods=2018&periods=2019&toDate=2020-03-31";
+
+    public static async Task<IResult> Appendix(string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, [FromQuery] string? toDate,
+        [FromQuery] string? fromYear, [FromQuery] string? toYear, AppendixQuery query, ErrorQueues errorQueues, Validation.ReportChecks checks,
+        Approvals.ReportApprovals approvals,
+        CancellationToken cancellationToken)
     {
         // The form's field left blank means "no periods chosen" (the current year); the JSON API treats it as an error.
-        var chosen = PeriodParser.PeriodsOrDays(periods, asOf)?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
+        var chosen = PeriodParser.PeriodsOrDays(PeriodPicker.Combine(periods, toDate, fromYear, toYear), asOf)?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
         switch (await query.GetAsync(no, chosen, cancellationToken))
         {
             case AppendixQueryResult.Found { Report: var report }:
-                var appendix = query.Appendices.First(a => a.Number == report.Number);
                 var asked = string.Join(',', report.Periods.Select(p => p.Key));
+                var (_, violations) = await checks.ValidateAsync(report.Periods, cancellationToken);
+                var marks = new CellMarks(violations, report.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var query2 = $"periods={Uri.EscapeDataString(asked)}";
                 var body = $"<h1>Phụ lục {report.Number}</h1><h2>{HtmlPage.Encode(report.Title)}</h2>"
                     + FailureNotice.Render(await errorQueues.GetAsync(cancellationToken))
-                    + AppendixTable.Render(report)
+                    + (marks.Count == 0 ? string.Empty
+                        : $"<p class=\"warning noprint\" role=\"alert\">{marks.Count} ô vi phạm quy tắc kiểm tra (tô đỏ; di chuột lên ô để xem quy tắc). <a href=\"/reports/validation?{query2}\">Xem các vi phạm</a></p>")
+                    + (report.Number == 4 ? ComparisonTable.Render(report, marks) : AppendixTable.Render(report, marks))
                     + Approvals.ApprovalNotice.Render(await approvals.StatusAsync(report, cancellationToken), report.Periods.ToDictionary(p => p.Key, p => p.Label))
-                    + PeriodForm(appendix, asked, "Chọn kỳ báo cáo khác")
-                    + $"<p class=\"hint\"><a href=\"/api/reports/appendices/{report.Number}?periods={Uri.EscapeDataString(asked)}\">Dữ liệu JSON</a></p>";
+                    + HtmlPage.SignatureBlock
+                    + PeriodPicker.Render($"/reports/appendices/{report.Number}", report.Periods, "Chọn kỳ báo cáo khác")
+                    + $"<p class=\"hint noprint\"><a href=\"/api/reports/appendices/{report.Number}?{query2}\">Dữ liệu JSON</a> · "
+                    + $"<a href=\"/api/reports/appendices/{report.Number}.csv?{query2}\">CSV</a> · "
+                    + $"<a href=\"/reports/export.xlsx?{query2}\">Excel (các phụ lục)</a></p>";
                 return HtmlPage.Render($"Phụ lục {report.Number} - {report.Title}", body);
             case AppendixQueryResult.UnknownAppendix unknown:
                 return HtmlPage.Error("Không tìm thấy phụ lục", unknown.Message, StatusCodes.Status404NotFound);
@@ -60,9 +73,4 @@ public static class ReportPages
                 throw new InvalidOperationException("Unexpected query result.");
         }
     }
-
-    private static string PeriodForm(IAppendix appendix, string periods, string caption) =>
-        $"<form method=\"get\" action=\"/reports/appendices/{appendix.Number}\"><p><strong>{HtmlPage.Encode(caption)}</strong></p>"
-        + $"<label>Kỳ báo cáo: <input type=\"text\" name=\"periods\" value=\"{HtmlPage.Encode(periods)}\"></label> "
-        + "<button type=\"submit\">Xem</button></form>";
 }
