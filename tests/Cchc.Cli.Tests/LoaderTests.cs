@@ -38,6 +38,9 @@ public sealed class LoaderTests(DemoFacts facts)
         Assert.Equal(0, service.DossiersUnchanged);
         Assert.Equal(3 * data.Feedback.Count, service.FeedbackWrites);
         Assert.Contains("Reporting caught up", output);
+        // Last, the source report's tables as published values (for reconciliation): the reference dataset's appendices.
+        var published = Assert.Single(service.PublishedReports);
+        Assert.Equal(7, published.RootElement.GetProperty("appendices").GetArrayLength());
         Assert.Contains("Unit reference data at revision", output);
         var legal = data.Legal;
         Assert.Equal(legal.Documents.Count + legal.Findings.Count + legal.Checks.Count, service.LegalWrites);

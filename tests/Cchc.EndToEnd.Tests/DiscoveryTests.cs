@@ -126,7 +126,7 @@ public sealed class DiscoveryTests(SuiteFixture suite)
                 reached.Add(service);
             }
         }
-        Assert.Equal(13, reached.Count);
+        Assert.Equal(16, reached.Count);
     }
 
     [Fact]

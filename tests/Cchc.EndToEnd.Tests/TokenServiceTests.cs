@@ -24,7 +24,7 @@ public sealed class TokenServiceTests(SuiteFixture suite)
         var payload = Payload(body.GetProperty("access_token").GetString()!);
         Assert.Equal($"http://127.0.0.1:{suite.GatewayHttpPort}/", payload.GetProperty("iss").GetString());
         Assert.Equal("cchc-api", payload.GetProperty("aud").GetString());
-        Assert.Equal("reporting.read", payload.GetProperty("scope").GetString());
+        Assert.Equal("reporting.read programme.read", payload.GetProperty("scope").GetString());
         Assert.Equal("*", payload.GetProperty("cchc_unit").GetString());
     }
 

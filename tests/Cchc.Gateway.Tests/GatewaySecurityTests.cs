@@ -79,6 +79,7 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
         var keyFigures = $"/api/reports/key-figures/{Guid.NewGuid():N}";
         var indicators = $"/api/reports/indicators/{Guid.NewGuid():N}";
         var approvals = $"/api/reports/approvals/{Guid.NewGuid():N}";
+        var completeness = $"/api/reports/completeness/{Guid.NewGuid():N}";
 
         var health = await new Health.HealthClient(anonymousChannel).CheckAsync(new HealthCheckRequest(), new Metadata { { "x-cchc-service", "procedures" } });
         var own = await new Health.HealthClient(anonymousChannel).CheckAsync(new HealthCheckRequest());
@@ -87,6 +88,7 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
         using var keyFiguresResponse = await anonymousHttp.GetAsync(keyFigures);
         using var indicatorsResponse = await anonymousHttp.GetAsync(indicators);
         using var approvalsResponse = await anonymousHttp.GetAsync(approvals);
+        using var completenessResponse = await anonymousHttp.GetAsync(completeness);
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, own.Status);
@@ -98,6 +100,9 @@ public sealed class GatewaySecurityTests(GatewayFixture gateway)
         Assert.Equal(1, gateway.Reporting.Hits(keyFigures));
         Assert.Equal(HttpStatusCode.OK, indicatorsResponse.StatusCode);
         Assert.Equal(1, gateway.Reporting.Hits(indicators));
+        // What units owe and have sent is published like its page (/reports/completeness).
+        Assert.Equal(HttpStatusCode.OK, completenessResponse.StatusCode);
+        Assert.Equal(1, gateway.Reporting.Hits(completeness));
         // Approvals are not the published report: without a token the gateway refuses them itself.
         Assert.Equal(HttpStatusCode.Unauthorized, approvalsResponse.StatusCode);
         Assert.Equal(0, gateway.Reporting.Hits(approvals));

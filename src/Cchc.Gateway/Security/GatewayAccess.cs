@@ -45,11 +45,13 @@ internal static class GatewayAccess
         // The published report — pages for people, the same appendices as JSON, the body's key figures and the catalogue of
         // its indicators — is aggregate, publishable figures only (docs/security.md): open by this explicit rule. Everything else under /api/reports
         // (the read model's status, per-unit views) is protected.
+        // What each unit owes and has sent (completeness) is published like its page.
         // The checks of those figures (validation, reconciliation with the published report, the published report's
         // summary), the OpenAPI description of the read side and "/" (a redirect to /reports) are open too; loading a
         // published report (PUT) is not.
         return path.StartsWithSegments("/reports") || path.StartsWithSegments("/api/reports/appendices")
             || path.StartsWithSegments("/api/reports/key-figures") || path.StartsWithSegments("/api/reports/indicators")
+            || path.StartsWithSegments("/api/reports/completeness")
             || path.StartsWithSegments("/api/reports/validation") || path.StartsWithSegments("/api/reports/reconciliation")
             || (path.StartsWithSegments("/api/reports/published") && HttpMethods.IsGet(context.Request.Method))
             || path.StartsWithSegments("/openapi") || path == "/"

@@ -123,6 +123,9 @@ internal sealed class FakeProceduresService : CallInvoker
         string? host, CallOptions options) => throw new NotSupportedException();
 
     /// <summary>GET /api/reports/status as the reporting service answers it once it has consumed everything.</summary>
+    /// <summary>The published reports uploaded (PUT /api/reports/published), in order.</summary>
+    public List<System.Text.Json.JsonDocument> PublishedReports { get; } = [];
+
     public HttpClient ReportingClient() => new(new StatusHandler(this)) { BaseAddress = new Uri("http://reporting.test/") };
 
     private object Handle(string name, object request) => (name, request) switch
@@ -349,6 +352,19 @@ internal sealed class FakeProceduresService : CallInvoker
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.Method == HttpMethod.Put && request.RequestUri?.AbsolutePath == "/api/reports/published")
+            {
+                // The published report the loader uploads last: kept whole, as the reporting service stores it.
+                var document = System.Text.Json.JsonDocument.Parse(request.Content!.ReadAsStream(cancellationToken));
+                lock (service._lock)
+                {
+                    service.PublishedReports.Add(document);
+                }
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    Content = new StringContent("{\"source\":\"test\"}", Encoding.UTF8, "application/json"),
+                });
+            }
             if (request.RequestUri?.AbsolutePath != "/api/reports/status") return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
             int feedback, documents, findings, checks, units, statuses, figures, unreported, registryUnits, staffing, submissions, capabilities, records, values, obligations;
             long revision;

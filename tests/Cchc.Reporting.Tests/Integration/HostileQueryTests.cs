@@ -47,7 +47,7 @@ public sealed class HostileQueryTests(PostgresServer postgres) : IAsyncLifetime
                 cases.Add(($"/api/reports/key-figures/{area}?periods={bad}", 400, "periods"));
             }
         }
-        foreach (var no in new[] { "0", "1", "8", "99999999999999999999", "-1", "%20", "3.0", "%EF%BC%93", HugeString })
+        foreach (var no in new[] { "0", "8", "99999999999999999999", "-1", "%20", "3.0", "%EF%BC%93", HugeString })
         {
             cases.Add(($"/api/reports/appendices/{no}?periods=2019", 404, null));
         }

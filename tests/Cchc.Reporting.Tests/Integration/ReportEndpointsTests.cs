@@ -115,7 +115,7 @@ public sealed class ReportEndpointsTests(PostgresServer postgres) : IAsyncLifeti
 
     [Theory]
     [InlineData("9")]
-    [InlineData("1")]
+    [InlineData("0")]
     [InlineData("ba")]
     public async Task UnknownAppendix_Is404WithAVietnameseMessage(string number)
     {
