@@ -53,7 +53,7 @@ public sealed class ApiGuideExamplesTests(DemoPlatform demo, ITestOutputHelper o
         {
             // As a reader runs it on the platform: its address, a demo client's token, the secret of the client it names.
             var command = call.Command.Replace("http://127.0.0.1:7401", http, StringComparison.Ordinal);
-            foreach (var client in new[] { "cchc-report-reader", "cchc-demo-loader", "tam-duong" })
+            foreach (var client in new[] { "cchc-report-reader", "cchc-demo-loader", "cchc-approver", "tam-duong" })
             {
                 foreach (var cchc in new[] { "./cchc", "../../cchc" })
                 {
