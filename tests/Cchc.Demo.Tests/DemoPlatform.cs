@@ -35,6 +35,9 @@ public sealed class DemoPlatform : IAsyncLifetime
 
     public TimeSpan LoadTime { get; private set; }
 
+    /// <summary>The output of <c>demo approve</c> (the run command's approval of 2015–2019).</summary>
+    public string ApproverOutput { get; private set; } = "";
+
     /// <summary>GET /api/reports/appendices/{no}?… through the gateway's HTTP port, anonymously (the published report).</summary>
     public IReadOnlyDictionary<int, JsonNode?> Appendices { get; private set; } = new Dictionary<int, JsonNode?>();
 
@@ -52,12 +55,19 @@ public sealed class DemoPlatform : IAsyncLifetime
         }
 
         var watch = Stopwatch.StartNew();
-        var (exitCode, output) = await RunLoaderAsync();
+        var (exitCode, output) = await RunLoaderAsync("load", "--grpc", _platform.GrpcAddress.ToString().TrimEnd('/'));
         LoadTime = watch.Elapsed;
         LoaderOutput = output;
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"cchc-cli demo load exited with code {exitCode} after {LoadTime.TotalSeconds:N0} s:{Environment.NewLine}{output}");
+        }
+        // Then, as ./cchc run does, the Department's approver approves 2015-2019.
+        (exitCode, output) = await RunLoaderAsync("approve", "--client-id", "cchc-approver");
+        ApproverOutput = output;
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"cchc-cli demo approve exited with code {exitCode}:{Environment.NewLine}{output}");
         }
 
         using var http = new HttpClient { BaseAddress = _platform.HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -77,7 +87,7 @@ public sealed class DemoPlatform : IAsyncLifetime
     }
 
     /// <summary>The loader as a process, with ./cchc run's arguments (src/Cchc.Cli: the same code path as the run command).</summary>
-    private async Task<(int ExitCode, string Output)> RunLoaderAsync()
+    private async Task<(int ExitCode, string Output)> RunLoaderAsync(string verb, params string[] options)
     {
         var cli = typeof(DemoPlatform).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CchcCliAssembly").Value!;
         if (!File.Exists(cli))
@@ -91,14 +101,14 @@ public sealed class DemoPlatform : IAsyncLifetime
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            cli, "demo", "load",
-            "--grpc", _platform.GrpcAddress.ToString().TrimEnd('/'),
+        string[] arguments =
+        [
+            cli, "demo", verb, .. options,
             "--http", _platform.HttpAddress.ToString().TrimEnd('/'),
             "--token-url", new Uri(_platform.HttpAddress, "/connect/token").ToString(),
             "--clients-file", _platform.ClientsFile,
-        })
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -19,6 +19,21 @@ public sealed class DemoReproducesTheReferenceTests(DemoPlatform demo, ITestOutp
         Assert.Contains("[9/9] Reporting caught up", demo.LoaderOutput, StringComparison.Ordinal);
     }
 
+    /// <summary>The run command approves 2015–2019; 2020 (to 31/3) stays open (docs/adr/0028).</summary>
+    [Fact]
+    public void TheDemo_Approves2015To2019_AndLeaves2020Open()
+    {
+        output.WriteLine(demo.ApproverOutput);
+        var approvals = demo.Appendices[3]!["approvals"]!.AsArray();
+        Assert.Equal(["2015", "2016", "2017", "2018", "2019"], approvals.Select(a => a!["period"]!.GetValue<string>()).Order());
+        Assert.All(approvals, a =>
+        {
+            Assert.Equal("cchc-approver", a!["approvedBy"]!.GetValue<string>());
+            Assert.Matches("^[0-9a-f]{64}$", a["contentHash"]!.GetValue<string>());
+            Assert.Empty(a["changes"]!.AsArray()); // nothing changed since the approval
+        });
+    }
+
     /// <summary>Appendix 1 from the programme service's records, as the demo loads them (docs/adr/0026).</summary>
     [Fact]
     public void TheDemo_ReproducesEveryNonBlankCellOfAppendix1()
