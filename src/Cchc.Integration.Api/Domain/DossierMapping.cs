@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cchc.Contracts;
 using Cchc.Procedures.Api.Grpc;
+using Cchc.ServiceKit;
 
 namespace Cchc.Integration.Api.Domain;
 
@@ -32,15 +33,8 @@ public sealed record MappedProgress(string DossierCode, DossierStatus Status, Da
 /// </summary>
 public sealed class DossierMapping(DossierMappingOptions options, TimeProvider clock)
 {
-    public const int MaxCodeLength = 64;
     public const int MaxUnitLength = 200;
     public const string TimeFormat = "yyyyMMddHHmmss";
-
-    /// <summary>The first day a fact of the Republic's administration can carry.</summary>
-    public static readonly DateOnly FirstDay = new(1945, 9, 2);
-
-    /// <summary>Days after today (Vietnam) a due day may still fall on.</summary>
-    public const int DaysAhead = 366;
 
     public static bool IsClosed(DossierStatus status) =>
         status is DossierStatus.Resolved or DossierStatus.Returned or DossierStatus.Withdrawn;
@@ -123,11 +117,12 @@ public sealed class DossierMapping(DossierMappingOptions options, TimeProvider c
             error = IntegrationMessages.BadTime;
             return null;
         }
+        // The template's input domain (docs/adr/0015): from 2/9/1945 to today + its horizon. Instants that must not lie
+        // ahead (a dossier received or closed) are refused by the procedures service, named by their source field.
         var day = DateOnly.FromDateTime(local);
-        var last = VietnamCalendar.LocalDate(clock.GetUtcNow()).AddDays(DaysAhead);
-        if (day < FirstDay || day > last)
+        if (!InputDomain.Contains(day, TimeKind.Scheduled, clock))
         {
-            error = IntegrationMessages.OutOfRange(FirstDay, last);
+            error = IntegrationMessages.OutOfRange(InputDomain.EarliestDay, InputDomain.LatestDay(TimeKind.Scheduled, clock));
             return null;
         }
         // Stored and sent as UTC instants (timestamptz takes only offset 0).
@@ -183,9 +178,9 @@ public sealed class DossierMapping(DossierMappingOptions options, TimeProvider c
             {
                 return null;
             }
-            if (value.Length > MaxCodeLength)
+            if (value.Length > InputDomain.MaxCodeLength)
             {
-                Add(field, IntegrationMessages.TooLong(MaxCodeLength));
+                Add(field, IntegrationMessages.TooLong(InputDomain.MaxCodeLength));
                 return null;
             }
             if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cchc.Integration.Api.Data;
+using Cchc.ServiceKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -49,20 +50,37 @@ public sealed partial class ReportSubmissions(
     [GeneratedRegex(@"^(\d{4}|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$")]
     private static partial Regex PeriodPattern();
 
-    public static bool IsPeriod(string period)
+    /// <summary>
+    /// A year or a range of real days, inside the template's input domain (docs/adr/0015): from 1945 (a range from
+    /// 2/9/1945) to at most today + its horizon, so every period accepted is one the reporting service computes.
+    /// </summary>
+    public static bool IsPeriod(string period, TimeProvider clock)
     {
         if (!PeriodPattern().IsMatch(period))
         {
             return false;
         }
+        DateOnly to;
         if (period.Length == 4)
         {
-            return int.Parse(period, CultureInfo.InvariantCulture) is >= 1945 and <= 9999;
+            var year = int.Parse(period, CultureInfo.InvariantCulture);
+            if (year < InputDomain.EarliestDay.Year)
+            {
+                return false;
+            }
+            to = new DateOnly(year, 12, 31);
         }
-        var days = period.Split("..");
-        return DateOnly.TryParseExact(days[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            && DateOnly.TryParseExact(days[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
-            && from <= to && from >= new DateOnly(1945, 9, 2);
+        else
+        {
+            var days = period.Split("..");
+            if (!DateOnly.TryParseExact(days[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+                || !DateOnly.TryParseExact(days[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out to)
+                || from > to || from < InputDomain.EarliestDay)
+            {
+                return false;
+            }
+        }
+        return to <= InputDomain.LatestDay(TimeKind.Scheduled, clock);
     }
 
     public async Task<ReportSubmissionEntity> SubmitAsync(string period, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cchc.Integration.Api.Data;
 using Cchc.Integration.Api.Exchange;
+using Cchc.ServiceKit;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -8,24 +9,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Cchc.Integration.Api.Grpc;
 
 /// <summary>Report submission to the Government reporting system and its state.</summary>
-public sealed class ReportSubmissionGrpcService(IntegrationDbContext db, ReportSubmissions submissions) : ReportSubmissionService.ReportSubmissionServiceBase
+public sealed class ReportSubmissionGrpcService(IntegrationDbContext db, ReportSubmissions submissions, TimeProvider clock) : ReportSubmissionService.ReportSubmissionServiceBase
 {
-    private const string BadPeriod = "phải là một năm (YYYY) hoặc một khoảng ngày YYYY-MM-DD..YYYY-MM-DD từ 02/09/1945";
+    private string BadPeriod() =>
+        $"phải là một năm (YYYY) hoặc một khoảng ngày YYYY-MM-DD..YYYY-MM-DD từ {InputDomain.EarliestDay:dd/MM/yyyy} đến {InputDomain.LatestDay(TimeKind.Scheduled, clock):dd/MM/yyyy}";
 
     public override async Task<ReportSubmission> SubmitReport(SubmitReportRequest request, ServerCallContext context)
     {
-        if (!ReportSubmissions.IsPeriod(request.Period))
+        if (!ReportSubmissions.IsPeriod(request.Period, clock))
         {
-            throw DomainException.Invalid("period", BadPeriod);
+            throw DomainException.Invalid("period", BadPeriod());
         }
         return Map(await submissions.SubmitAsync(request.Period, context.CancellationToken));
     }
 
     public override async Task<ReportSubmission> GetReportSubmission(GetReportSubmissionRequest request, ServerCallContext context)
     {
-        if (!ReportSubmissions.IsPeriod(request.Period))
+        if (!ReportSubmissions.IsPeriod(request.Period, clock))
         {
-            throw DomainException.Invalid("period", BadPeriod);
+            throw DomainException.Invalid("period", BadPeriod());
         }
         var submission = await db.ReportSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.Period == request.Period, context.CancellationToken);
         return Map(submission ?? throw DomainException.NotFound("period", $"chưa gửi báo cáo kỳ {request.Period}"));

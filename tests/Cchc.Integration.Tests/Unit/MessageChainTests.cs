@@ -74,7 +74,7 @@ public sealed class MessageChainTests
     }
 }
 
-/// <summary>The report periods a submission accepts: a year, or a range of real days from 2/9/1945.</summary>
+/// <summary>The report periods a submission accepts: a year, or a range of real days from 2/9/1945, ending at most a year ahead.</summary>
 public sealed class ReportPeriodTests
 {
     [Theory]
@@ -86,6 +86,8 @@ public sealed class ReportPeriodTests
     [InlineData("1945-09-01..1945-12-31", false)]
     [InlineData("2024-1-1..2024-06-30", false)]
     [InlineData("", false)]
+    [InlineData("9999", false)]
+    [InlineData("2024-01-01..9999-12-31", false)]
     public void APeriod_IsAYearOrARangeOfRealDays(string period, bool valid) =>
-        Assert.Equal(valid, Cchc.Integration.Api.Exchange.ReportSubmissions.IsPeriod(period));
+        Assert.Equal(valid, Cchc.Integration.Api.Exchange.ReportSubmissions.IsPeriod(period, TimeProvider.System));
 }
