@@ -17,7 +17,8 @@ public sealed record ImportResult(long Records, long Inserted, long Unchanged, i
 /// streamed with binary COPY into a temporary staging table as they arrive (nothing is buffered in memory);
 /// <see cref="CompleteAsync"/> then checks duplicates against each other and against the stored dossiers,
 /// inserts the new ones with one INSERT … SELECT and writes one DossiersRecorded per 1,000 new dossiers to
-/// the outbox, and commits. Disposing without completing rolls everything back.
+/// the outbox, and commits. Disposing without completing rolls everything back. Imports run concurrently: the
+/// dossiers' primary key, not a lock, settles two calls racing for one dossier (ADR 0041).
 /// </summary>
 public sealed class DossierImport : IAsyncDisposable
 {
@@ -133,8 +134,10 @@ public sealed class DossierImport : IAsyncDisposable
         await w.CompleteAsync(ct);
         await w.DisposeAsync();
 
-        // Imports decide "new or already there" one at a time: two overlapping imports would otherwise both insert.
-        await ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('cchc.procedures.dossier-import'))", ct);
+        // No lock across imports (ADR 0041): calls run side by side, and the primary key decides a race. Two calls that
+        // both found a dossier new insert it in the same (key) order, so the second waits for the first instead of
+        // deadlocking; if the first commits, the second fails on the key and rolls back whole (ABORTED, below): the
+        // client re-sends, and the re-sent call finds the dossier stored and compares it. Nothing is counted twice.
         await ExecuteAsync($"ANALYZE {Staging}", ct);
         var distinct = await ScalarAsync($"SELECT count(*) FROM (SELECT dossier_id FROM {Staging} GROUP BY dossier_id) ids", ct);
         if (distinct < records)
@@ -156,9 +159,9 @@ public sealed class DossierImport : IAsyncDisposable
             try
             {
                 await ExecuteAsync(
-                    $"INSERT INTO dossiers ({Columns}, version, recorded_at) SELECT {Columns}, 1, @now FROM {Staging}", ct, now);
+                    $"INSERT INTO dossiers ({Columns}, version, recorded_at) SELECT {Columns}, 1, @now FROM {Staging} ORDER BY dossier_id", ct, now);
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)
             {
                 throw DomainException.Aborted("một hồ sơ trong lần nhập vừa được ghi đồng thời bởi yêu cầu khác; vui lòng nhập lại");
             }

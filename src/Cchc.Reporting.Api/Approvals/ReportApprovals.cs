@@ -20,7 +20,7 @@ namespace Cchc.Reporting.Api.Approvals;
 /// period) in the same transaction. Also what the report shows of a period's approval: who and when, and every cell whose
 /// current value differs from the approved one.
 /// </summary>
-public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator calculator, ISecurityStore audit, TimeProvider clock)
+public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator calculator, ISecurityStore audit, TimeProvider clock, ApprovedCells approvedCells)
 {
     /// <summary>The operations audited for approvals made over HTTP (gRPC calls are audited by the security interceptor).</summary>
     public const string ApproveOperation = "POST /api/reports/approvals";
@@ -132,7 +132,10 @@ public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator ca
     public async Task<IReadOnlyList<ApprovalStatusDto>?> StatusAsync(AppendixReport report, CancellationToken ct)
     {
         var froms = report.Periods.Select(p => p.From).Distinct().ToList();
-        var approvals = await db.Set<ReportApproval>().AsNoTracking().Where(a => froms.Contains(a.From)).ToListAsync(ct);
+        // The versions without their snapshots: each version's approved cells are parsed once per process (ApprovedCells).
+        var approvals = await db.Set<ReportApproval>().AsNoTracking().Where(a => froms.Contains(a.From))
+            .Select(a => new { a.Id, a.From, a.To, a.Version, a.ApprovedAt, a.ApprovedBy, a.ContentHash, a.WithdrawnAt })
+            .ToListAsync(ct);
         var result = new List<ApprovalStatusDto>();
         foreach (var period in report.Periods)
         {
@@ -141,18 +144,20 @@ public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator ca
             {
                 continue;
             }
-            var approved = ApprovalSnapshot.Cells(latest.Snapshot);
+            var approved = await approvedCells.GetAsync(latest.Id, latest.ContentHash, () =>
+                db.Set<ReportApproval>().AsNoTracking().Where(a => a.Id == latest.Id).Select(a => a.Snapshot).SingleAsync(ct));
             var changes = new List<CellChangeDto>();
             foreach (var row in report.Rows.Where(r => !r.Definition.Heading))
             {
-                if (!approved.TryGetValue((report.Number, row.Definition.Indicator), out var then))
+                if (!approved.TryGetValue((report.Number, row.Definition.Indicator), out var thenJson))
                 {
                     continue; // a row added after the approval: nothing was approved for it
                 }
+                var then = ApprovedCells.Node(thenJson);
                 var now = RowDto.ToJson(row.Values?.GetValueOrDefault(period.Key));
                 if (!JsonNode.DeepEquals(then, now))
                 {
-                    changes.Add(new CellChangeDto(row.Definition.Indicator, row.Definition.Stt, row.Definition.Label, then?.DeepClone(), now));
+                    changes.Add(new CellChangeDto(row.Definition.Indicator, row.Definition.Stt, row.Definition.Label, then, now));
                 }
             }
             var corrections = await db.Set<CorrectionFact>().AsNoTracking()

@@ -43,6 +43,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReportCatalog();
         builder.Services.AddScoped<Approvals.ReportApprovals>();
+        builder.Services.AddSingleton<Approvals.ApprovedCells>();
         builder.Services.AddOpenApi(); // /openapi/v1.json (Microsoft.AspNetCore.OpenApi)
         return builder;
     }

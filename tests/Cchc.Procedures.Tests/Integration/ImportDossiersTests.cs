@@ -245,6 +245,58 @@ public sealed class ImportDossiersTests(ProceduresService service, ITestOutputHe
         Assert.Equal(10, next.Inserted);
     }
 
+    /// <summary>
+    /// Imports no longer wait for each other (ADR 0041): while one call is held on a dossier another transaction is
+    /// inserting, a second call with other dossiers completes; when that transaction commits, the held call fails whole
+    /// (ABORTED, nothing written) and its re-send counts the dossier as unchanged — each dossier once, one event each.
+    /// </summary>
+    [Fact]
+    public async Task ImportDossiers_ConcurrentCalls_RunSideBySide_AndARaceOnOneDossierAbortsAndIsSafeToResend()
+    {
+        var prefix = TestData.NewId("IMP");
+        var held = Enumerable.Range(0, 300).Select(i => TestData.Record($"{prefix}-a{i:D3}", procedure, i)).ToList();
+        var other = Enumerable.Range(0, 300).Select(i => TestData.Record($"{prefix}-b{i:D3}", procedure, i)).ToList();
+        var raced = held[150];
+        var template = TestData.Record($"{prefix}-t", procedure, 150);
+        await ImportAsync([template]);
+
+        await using var racer = new Npgsql.NpgsqlConnection(service.ConnectionString);
+        await racer.OpenAsync();
+        await using var racing = await racer.BeginTransactionAsync();
+        // The racing transaction stores what the import will send for that dossier (a copy of a template imported before).
+        await using (var insert = new Npgsql.NpgsqlCommand(
+            """
+            INSERT INTO dossiers (dossier_id, procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at,
+                                  processed_electronically, version, recorded_at)
+            SELECT @id, procedure_code, receiving_unit, unit_level, channel, status, received_at, due_at, closed_at,
+                   processed_electronically, version, recorded_at FROM dossiers WHERE dossier_id = @template
+            """, racer, racing))
+        {
+            insert.Parameters.AddWithValue("id", raced.DossierId);
+            insert.Parameters.AddWithValue("template", template.DossierId);
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
+
+        var heldCall = ImportAsync(held);
+        await Cchc.Testing.Eventually.AssertAsync(
+            async () => await service.ScalarAsync(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO dossiers%'") == 1,
+            TimeSpan.FromSeconds(60), "the first import should wait on the dossier the other transaction is inserting");
+        var second = await ImportAsync(other);
+        Assert.False(heldCall.IsCompleted, "the first import should still wait while the second completes");
+        await racing.CommitAsync();
+        await FailsAsync(StatusCode.Aborted, () => heldCall);
+        var resent = await ImportAsync(held);
+
+        Assert.Equal((300L, 300L, 0L, 1), (second.Records, second.Inserted, second.Unchanged, second.Events));
+        Assert.Equal((300L, 299L, 1L, 1), (resent.Records, resent.Inserted, resent.Unchanged, resent.Events));
+        Assert.Equal(601, await service.ScalarAsync("SELECT count(*) FROM dossiers WHERE starts_with(dossier_id, @p)", ("p", prefix)));
+        var states = (await service.OutboxRowsMentioningAsync(prefix)).SelectMany(r => r.As<DossiersRecorded>().Dossiers).ToList();
+        Assert.Equal(600, states.Count); // the template's, the second call's 300 and the re-send's 299
+        Assert.Equal(600, states.Select(s => s.DossierId).Distinct().Count());
+        Assert.DoesNotContain(states, s => s.DossierId == raced.DossierId);
+    }
+
     [Fact]
     public async Task ImportDossiers_EmptyStream_ImportsNothing()
     {
