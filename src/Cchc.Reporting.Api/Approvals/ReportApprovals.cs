@@ -136,14 +136,26 @@ public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator ca
         var approvals = await db.Set<ReportApproval>().AsNoTracking().Where(a => froms.Contains(a.From))
             .Select(a => new { a.Id, a.From, a.To, a.Version, a.ApprovedAt, a.ApprovedBy, a.ContentHash, a.WithdrawnAt })
             .ToListAsync(ct);
-        var result = new List<ApprovalStatusDto>();
-        foreach (var period in report.Periods)
+        var approvedPeriods = report.Periods
+            .Select(p => (Period: p, Latest: approvals.Where(a => a.From == p.From && a.To == p.To).MaxBy(a => a.Version)))
+            .Where(p => p.Latest is { WithdrawnAt: null })
+            .ToList();
+        if (approvedPeriods.Count == 0)
         {
-            var latest = approvals.Where(a => a.From == period.From && a.To == period.To).MaxBy(a => a.Version);
-            if (latest is not { WithdrawnAt: null })
-            {
-                continue;
-            }
+            return null;
+        }
+        // The corrections of every approved period in one query (one per period before), split below.
+        var (firstDay, lastDay) = (approvedPeriods.Min(p => p.Period.From), approvedPeriods.Max(p => p.Period.To));
+        var since = approvedPeriods.Min(p => p.Latest!.ApprovedAt);
+        var allCorrections = await db.Set<CorrectionFact>().AsNoTracking()
+            .Where(c => c.FactDay >= firstDay && c.FactDay <= lastDay && c.CorrectedAt >= since)
+            .OrderBy(c => c.CorrectedAt)
+            .Select(c => new CorrectionDto(c.Service, c.Operation, c.FactDay, c.Reason, c.CorrectedBy, c.CorrectedAt))
+            .ToListAsync(ct);
+        var result = new List<ApprovalStatusDto>();
+        foreach (var (period, approval) in approvedPeriods)
+        {
+            var latest = approval!;
             var approved = await approvedCells.GetAsync(latest.Id, latest.ContentHash, () =>
                 db.Set<ReportApproval>().AsNoTracking().Where(a => a.Id == latest.Id).Select(a => a.Snapshot).SingleAsync(ct));
             var changes = new List<CellChangeDto>();
@@ -160,11 +172,9 @@ public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator ca
                     changes.Add(new CellChangeDto(row.Definition.Indicator, row.Definition.Stt, row.Definition.Label, then, now));
                 }
             }
-            var corrections = await db.Set<CorrectionFact>().AsNoTracking()
+            var corrections = allCorrections
                 .Where(c => c.FactDay >= period.From && c.FactDay <= period.To && c.CorrectedAt >= latest.ApprovedAt)
-                .OrderBy(c => c.CorrectedAt)
-                .Select(c => new CorrectionDto(c.Service, c.Operation, c.FactDay, c.Reason, c.CorrectedBy, c.CorrectedAt))
-                .ToListAsync(ct);
+                .ToList();
             result.Add(new ApprovalStatusDto(period.Key, latest.Version, latest.ApprovedAt, latest.ApprovedBy, latest.ContentHash,
                 ApprovalMessages.ApprovedOn(latest.ApprovedAt, latest.ApprovedBy, latest.Version), changes, corrections));
         }
