@@ -23,10 +23,14 @@ public sealed class OnlineServiceIndicators(ReportingDbContext db) : IIndicatorS
     private const string ServicesSql = """
         WITH period AS (
             SELECT * FROM unnest(@keys, @froms, @tos) AS p(key, from_day, to_day)
+        ), spans AS (
+            -- The version in effect on a day, as in ProcedureCatalogIndicators: from its effective_from until the next one's.
+            SELECT v.code, v.online_level, v.in_force_from, v.abolished_on, v.effective_from,
+                   lead(v.effective_from) OVER (PARTITION BY v.code ORDER BY v.effective_from, v.version) AS superseded_from
+            FROM procedure_versions v
         ), version_in_effect AS (
-            SELECT DISTINCT ON (p.key, v.code) p.key, p.from_day, p.to_day, v.code, v.online_level, v.in_force_from, v.abolished_on
-            FROM period p JOIN procedure_versions v ON v.effective_from <= p.to_day
-            ORDER BY p.key, v.code, v.effective_from DESC, v.version DESC
+            SELECT p.key, p.from_day, p.to_day, s.code, s.online_level, s.in_force_from, s.abolished_on
+            FROM period p JOIN spans s ON s.effective_from <= p.to_day AND (s.superseded_from IS NULL OR s.superseded_from > p.to_day)
         ), online AS (
             SELECT * FROM version_in_effect
             WHERE in_force_from <= to_day AND (abolished_on IS NULL OR abolished_on > to_day) AND online_level IN (3, 4, 10, 11)

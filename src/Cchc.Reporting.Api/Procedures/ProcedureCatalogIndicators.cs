@@ -32,10 +32,14 @@ public sealed class ProcedureCatalogIndicators(ReportingDbContext db) : IIndicat
     private const string Sql = """
         WITH period_end AS (
             SELECT * FROM unnest(@keys, @tos) AS p(key, day)
+        ), spans AS (
+            -- Each version is in effect from its effective_from until the next one's (by effective_from, version): one sort
+            -- of the catalogue instead of sorting every (period, version) pair (docs/benchmarks.md, issue 14).
+            SELECT v.*, lead(v.effective_from) OVER (PARTITION BY v.code ORDER BY v.effective_from, v.version) AS superseded_from
+            FROM procedure_versions v
         ), version_in_effect AS (
-            SELECT DISTINCT ON (p.key, v.code) p.key, p.day, v.*
-            FROM period_end p JOIN procedure_versions v ON v.effective_from <= p.day
-            ORDER BY p.key, v.code, v.effective_from DESC, v.version DESC
+            SELECT p.key, p.day, s.*
+            FROM period_end p JOIN spans s ON s.effective_from <= p.day AND (s.superseded_from IS NULL OR s.superseded_from > p.day)
         )
         SELECT key,
             count(*) FILTER (WHERE level = 1),
