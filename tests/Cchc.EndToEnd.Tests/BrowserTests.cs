@@ -50,15 +50,17 @@ public sealed class BrowserTests(SuiteFixture suite, BrowserFixture browser) : I
         await page.GotoAsync("/reports/appendices/3?periods=1992");
         Assert.Equal(["STT", "Nội dung", "Năm 1992"], await ColumnsAsync(page));
 
+        // A year ticked (the boxes cover the programme's years) and a year up to a day: the form asks for both, in that order.
         var picker = page.Locator("form.picker");
-        await picker.GetByLabel("1993", new() { Exact = true }).CheckAsync();
+        await picker.GetByLabel("2019", new() { Exact = true }).CheckAsync();
         await picker.GetByLabel("Năm tính đến ngày").FillAsync("1993-03-31");
         await picker.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("periods=1993", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("toDate=1993-03-31", StringComparison.Ordinal));
 
-        Assert.Equal(["STT", "Nội dung", "Năm 1992", "Năm 1993", "Năm 1993 (Tính đến 31/3)"], await ColumnsAsync(page));
-        // The picker keeps what was asked for.
-        Assert.True(await page.Locator("form.picker").GetByLabel("1992", new() { Exact = true }).IsCheckedAsync());
+        Assert.Equal(["STT", "Nội dung", "Năm 2019", "Năm 1993 (Tính đến 31/3)"], await ColumnsAsync(page));
+        // The picker shows what was asked for.
+        Assert.True(await page.Locator("form.picker").GetByLabel("2019", new() { Exact = true }).IsCheckedAsync());
+        Assert.Equal("1993-03-31", await page.Locator("form.picker").GetByLabel("Năm tính đến ngày").InputValueAsync());
     }
 
     [Fact]
@@ -95,6 +97,8 @@ public sealed class BrowserTests(SuiteFixture suite, BrowserFixture browser) : I
         Assert.Equal(["Cấp tỉnh", "2", "2"], (await page.Locator("#chart-procedures table.chart-data tbody tr").First.Locator("th, td").AllTextContentsAsync()).Select(t => t.Trim()));
         // Every chart of the page is there, drawn or saying it has no data.
         Assert.Equal(5, await page.Locator("figure.chart").CountAsync());
+        // The page as drawn, beside the test assembly, for a person to look at (not an assertion).
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "key-figures-page.png"), FullPage = true });
     }
 
     [Fact]
