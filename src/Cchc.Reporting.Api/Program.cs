@@ -26,6 +26,7 @@ app.MapGrpcService<ReportingGrpcService>();
 app.MapReportApi();
 app.MapApprovalApi();
 app.MapReportPages();
+app.MapKeyFiguresPage(); // the body's key figures and the trend charts (Reports/Pages/KeyFiguresPage.cs)
 app.MapCompleteness(); // what units owe and have sent (Programme/Completeness.cs)
 app.MapValidationApi();
 app.MapCheckPages();

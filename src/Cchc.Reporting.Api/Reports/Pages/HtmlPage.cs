@@ -27,10 +27,13 @@ internal static class HtmlPage
         .print-only{display:none}.motto{display:flex;justify-content:space-between;text-align:center;margin-bottom:1rem}
         .motto strong{display:block}.signature{display:flex;justify-content:flex-end;text-align:center;margin-top:2rem}
         .signature div{width:20rem}
+        figure.chart{margin:1.5rem 0}figure.chart figcaption{font-weight:bold;margin-bottom:.3rem}figure.chart svg{display:block;max-width:48rem}
+        table.chart-data{width:auto;font-size:.85rem;margin-top:.3rem}table.chart-data caption{text-align:left;font-size:.85rem;color:#555}
+        span.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle;print-color-adjust:exact;-webkit-print-color-adjust:exact}
         @page{size:A4 landscape;margin:12mm 10mm}
         @media print{body{max-width:none;margin:0;padding:0;font-size:11pt}nav,.noprint,form{display:none}.print-only{display:block}
         .motto.print-only,.signature.print-only{display:flex}table{font-size:10pt;page-break-inside:auto}tr{page-break-inside:avoid}
-        thead{display:table-header-group}td.violation,td.diff{outline:none}th,td{padding:.15rem .3rem}td:nth-child(2){min-width:40%}}
+        thead{display:table-header-group}figure.chart{break-inside:avoid;page-break-inside:avoid}figure.chart svg{max-width:100%}td.violation,td.diff{outline:none}th,td{padding:.15rem .3rem}td:nth-child(2){min-width:40%}}
         """;
 
     /// <summary>The issuing body printed in the header (the province's People's Committee).</summary>
@@ -53,7 +56,7 @@ internal static class HtmlPage
             .Append("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(Encode(title)).Append("</title><style>").Append(Style).Append("</style></head><body>")
-            .Append("<nav><a href=\"/reports\">Báo cáo cải cách hành chính</a> · <a href=\"/reports/validation\">Kiểm tra</a> · <a href=\"/reports/reconciliation\">Đối chiếu</a></nav>")
+            .Append("<nav><a href=\"/reports\">Báo cáo cải cách hành chính</a> · <a href=\"/reports/key-figures\">Số liệu chính</a> · <a href=\"/reports/validation\">Kiểm tra</a> · <a href=\"/reports/reconciliation\">Đối chiếu</a></nav>")
             .Append(PrintHeader)
             .Append(body)
             .Append("</body></html>")

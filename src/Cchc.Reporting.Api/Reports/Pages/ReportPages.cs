@@ -20,6 +20,8 @@ public static class ReportPages
         var body = new System.Text.StringBuilder("<h1>Báo cáo cải cách hành chính tỉnh Lai Châu</h1>")
             .Append("<h2>Các phụ lục tính từ dữ liệu của các sở, ngành</h2>")
             .Append(FailureNotice.Render(await errorQueues.GetAsync(cancellationToken)))
+            .Append("<p><a href=\"").Append(KeyFiguresPage.Path).Append('?').Append(ExampleQuery)
+            .Append("\">Số liệu chính của báo cáo và biểu đồ xu hướng</a> (tỷ lệ giải quyết đúng hẹn, thủ tục hành chính theo cấp, biên chế, văn bản điện tử)</p>")
             .Append("<ul class=\"appendices\">");
         foreach (var appendix in query.Appendices)
         {
