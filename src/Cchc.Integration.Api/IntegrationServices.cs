@@ -1,3 +1,4 @@
+using Cchc.Client;
 using Cchc.Integration.Api.Domain;
 using Cchc.Integration.Api.Exchange;
 using Cchc.Integration.Api.Inbound;
@@ -34,7 +35,7 @@ internal static class IntegrationServices
         services.AddHttpClient(SuiteTokens);
         services.AddKeyedSingleton(SuiteTokens, (sp, _) => new ClientCredentialTokens(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SuiteTokens),
-            sp.GetRequiredService<IOptionsMonitor<TokenClientOptions>>().Get(SuiteTokens),
+            sp.GetRequiredService<IOptionsMonitor<TokenClientOptions>>().Get(SuiteTokens).ToRequest,
             sp.GetRequiredService<TimeProvider>()));
 
         AddNationalPlatform(builder);
@@ -68,7 +69,7 @@ internal static class IntegrationServices
         services.AddHttpClient($"{name}-token");
         services.AddKeyedSingleton(name, (sp, _) => new ClientCredentialTokens(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient($"{name}-token"),
-            sp.GetRequiredService<IOptions<NationalPlatformOptions>>().Value.Token,
+            sp.GetRequiredService<IOptions<NationalPlatformOptions>>().Value.Token.ToRequest,
             sp.GetRequiredService<TimeProvider>()));
 
         // The service defaults give every client the standard handler with its defaults; this one's are the national

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cchc.Client;
 using Microsoft.Extensions.Options;
 
 namespace Cchc.NationalSimulator;
@@ -80,19 +80,13 @@ public sealed class OneStopShop(HttpClient http, IOptions<OneStopShopOptions> op
 
     private async Task<string> TokenAsync(OneStopShopOptions o, CancellationToken ct)
     {
-        var secret = o.ClientSecret;
-        if (string.IsNullOrEmpty(secret) && o.SecretsFile is { } file)
-        {
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
-            secret = document.RootElement.GetProperty("clients").EnumerateArray()
-                .First(c => c.GetProperty("clientId").GetString() == o.ClientId).GetProperty("clientSecret").GetString();
-        }
-        using var response = await http.PostAsync(o.TokenEndpoint ?? throw new InvalidOperationException("Simulator:OneStopShop:TokenEndpoint is not configured."),
-            new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials", ["client_id"] = o.ClientId, ["client_secret"] = secret ?? string.Empty,
-            }), ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("access_token").GetString()!;
+        var request = new TokenRequest(
+            o.TokenEndpoint ?? throw new InvalidOperationException("Simulator:OneStopShop:TokenEndpoint is not configured."),
+            o.ClientId,
+            !string.IsNullOrEmpty(o.ClientSecret) ? o.ClientSecret
+                : o.SecretsFile is { } file ? ClientSecretsFile.Read(file, o.ClientId)
+                : throw new InvalidOperationException("Simulator:OneStopShop: neither ClientSecret nor SecretsFile is configured."));
+        using var tokens = new ClientCredentialTokens(http, request, TimeProvider.System);
+        return await tokens.GetAsync(ct);
     }
 }

@@ -21,11 +21,11 @@ public sealed class TokenTests : IAsyncLifetime
     public async Task TokenSource_PostsTheClientCredentialsForm_AndReusesTheTokenWhileItIsFresh()
     {
         using var http = new HttpClient();
-        using var source = new ClientCredentialsTokenSource(http,
+        using var source = new ClientCredentialTokens(http,
             new TokenRequest(_server.TokenUrl, TokenServer.ClientId, TokenServer.Secret, "procedures.write procedures.read"), TimeProvider.System);
 
-        var first = await source.GetTokenAsync(CancellationToken.None);
-        var second = await source.GetTokenAsync(CancellationToken.None);
+        var first = await source.GetAsync(CancellationToken.None);
+        var second = await source.GetAsync(CancellationToken.None);
 
         Assert.Equal("token-1", first);
         Assert.Equal(first, second);
@@ -41,13 +41,13 @@ public sealed class TokenTests : IAsyncLifetime
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var http = new HttpClient();
-        using var source = new ClientCredentialsTokenSource(http, new TokenRequest(_server.TokenUrl, TokenServer.ClientId, TokenServer.Secret), clock);
+        using var source = new ClientCredentialTokens(http, new TokenRequest(_server.TokenUrl, TokenServer.ClientId, TokenServer.Secret), clock);
 
-        Assert.Equal("token-1", await source.GetTokenAsync(CancellationToken.None));
+        Assert.Equal("token-1", await source.GetAsync(CancellationToken.None));
         clock.Advance(TimeSpan.FromMinutes(11)); // 15-minute token: still well within its life
-        Assert.Equal("token-1", await source.GetTokenAsync(CancellationToken.None));
+        Assert.Equal("token-1", await source.GetAsync(CancellationToken.None));
         clock.Advance(TimeSpan.FromMinutes(2)); // 13 minutes: less than a fifth of its life left, renewed ahead of expiry
-        Assert.Equal("token-2", await source.GetTokenAsync(CancellationToken.None));
+        Assert.Equal("token-2", await source.GetAsync(CancellationToken.None));
         Assert.Equal(2, source.Obtained);
         Assert.Equal(2, _server.TokenRequests.Count);
         Assert.DoesNotContain("scope", _server.TokenRequests.First().Keys);
@@ -58,9 +58,9 @@ public sealed class TokenTests : IAsyncLifetime
     {
         _server.ErrorJson = """{"error":"invalid_scope","error_description":"Phạm vi (scope) yêu cầu không tồn tại hoặc chưa được cấp cho hệ thống này."}""";
         using var http = new HttpClient();
-        using var source = new ClientCredentialsTokenSource(http, new TokenRequest(_server.TokenUrl, TokenServer.ClientId, TokenServer.Secret, "audit.read"), TimeProvider.System);
+        using var source = new ClientCredentialTokens(http, new TokenRequest(_server.TokenUrl, TokenServer.ClientId, TokenServer.Secret, "audit.read"), TimeProvider.System);
 
-        var error = await Assert.ThrowsAsync<CommandFailedException>(() => source.GetTokenAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<TokenRequestException>(() => source.GetAsync(CancellationToken.None).AsTask());
 
         Assert.Contains("invalid_scope", error.Message);
         Assert.Contains("Phạm vi (scope)", error.Message);
@@ -73,9 +73,9 @@ public sealed class TokenTests : IAsyncLifetime
         var url = _server.TokenUrl;
         await _server.DisposeAsync();
         using var http = new HttpClient();
-        using var source = new ClientCredentialsTokenSource(http, new TokenRequest(url, TokenServer.ClientId, TokenServer.Secret), TimeProvider.System);
+        using var source = new ClientCredentialTokens(http, new TokenRequest(url, TokenServer.ClientId, TokenServer.Secret), TimeProvider.System);
 
-        var error = await Assert.ThrowsAsync<CommandFailedException>(() => source.GetTokenAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<TokenRequestException>(() => source.GetAsync(CancellationToken.None).AsTask());
         Assert.Contains(url.ToString(), error.Message);
     }
 
@@ -83,7 +83,7 @@ public sealed class TokenTests : IAsyncLifetime
     public async Task EveryGrpcCallAndHttpRequest_CarriesTheBearerToken()
     {
         using var tokenHttp = new HttpClient();
-        using var tokens = new ClientCredentialsTokenSource(tokenHttp, new TokenRequest(_server.TokenUrl, TokenServer.ClientId, TokenServer.Secret), TimeProvider.System);
+        using var tokens = new ClientCredentialTokens(tokenHttp, new TokenRequest(_server.TokenUrl, TokenServer.ClientId, TokenServer.Secret), TimeProvider.System);
         using var channel = GrpcConnection.Open(_server.H2c, tokens);
         using var http = new HttpClient(DemoLoader.Authenticated(new SocketsHttpHandler(), tokens)) { BaseAddress = _server.Http };
 

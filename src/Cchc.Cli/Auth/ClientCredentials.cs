@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Cchc.Cli.Commands;
 
 namespace Cchc.Cli.Auth;
@@ -31,30 +29,15 @@ internal static class ClientCredentials
 
     public static string FromFile(string path, string clientId)
     {
-        if (!File.Exists(path))
-        {
-            throw new CommandFailedException($"--clients-file: {path} does not exist (the platform writes it at its first run: $CCHC_DATA_DIR/identity/clients.json).");
-        }
-        ClientsFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<ClientsFile>(File.ReadAllText(path));
+            return ClientSecretsFile.Read(path, clientId);
         }
-        catch (JsonException e)
+        catch (ClientSecretsFileException e)
         {
-            throw new CommandFailedException($"--clients-file: {path} is not a clients file: {e.Message}");
+            throw new CommandFailedException($"--clients-file: {e.Message}");
         }
-        var entry = file?.Clients?.FirstOrDefault(c => c.ClientId == clientId);
-        return NonEmpty(entry?.ClientSecret)
-            ?? throw new CommandFailedException($"--clients-file: {path} has no secret for client '{clientId}' "
-                + $"(it has: {string.Join(", ", file?.Clients?.Select(c => c.ClientId) ?? [])}).");
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private sealed record ClientsFile([property: JsonPropertyName("clients")] IReadOnlyList<Entry>? Clients);
-
-    private sealed record Entry(
-        [property: JsonPropertyName("clientId")] string? ClientId,
-        [property: JsonPropertyName("clientSecret")] string? ClientSecret);
 }

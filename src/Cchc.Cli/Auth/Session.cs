@@ -131,8 +131,8 @@ internal sealed class SessionTokens(string directory, Session session, TimeProvi
                 throw new NotLoggedInException($"phiên đăng nhập của {current.ClientId} đã hết hạn lúc {current.ExpiresAt.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}: "
                     + "chạy \"cchc login\" rồi chạy lại lệnh");
             }
-            using var source = new ClientCredentialsTokenSource(http, new TokenRequest(new Uri(current.TokenUrl), current.ClientId, secret, current.Scope), time);
-            var token = await source.GetTokenAsync(cancellation);
+            using var source = new ClientCredentialTokens(http, new TokenRequest(new Uri(current.TokenUrl), current.ClientId, secret, current.Scope), time);
+            var token = await source.GetAsync(cancellation);
             current = current with { AccessToken = token, ExpiresAt = source.ExpiresAt };
             SessionStore.Save(directory, current);
             return token;

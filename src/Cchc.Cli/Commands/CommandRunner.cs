@@ -19,6 +19,10 @@ internal static class CommandRunner
         {
             await error.WriteLineAsync($"error: {e.Message}");
         }
+        catch (TokenRequestException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+        }
         catch (RpcException e)
         {
             await error.WriteLineAsync($"error: gRPC call failed: {e.StatusCode}: {e.Status.Detail}");

@@ -55,8 +55,8 @@ internal static class LoginCommand
                 ?? throw new CommandFailedException(
                     $"chưa có mật khẩu của ứng dụng '{parse.GetValue(clientId)}': dùng --client-secret, biến {ClientCredentials.SecretVariable} hoặc --clients-file");
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            using var source = new ClientCredentialsTokenSource(client, request, TimeProvider.System);
-            var token = await source.GetTokenAsync(cancellation);
+            using var source = new ClientCredentialTokens(client, request, TimeProvider.System);
+            var token = await source.GetAsync(cancellation);
             var session = new Session(tokenAddress.ToString(), request.ClientId, grpc.ToString(), http.ToString(), token, source.ExpiresAt, file, request.Scope);
             var path = SessionStore.Save(directory, session);
             var (scopes, units) = TokenClaims.Read(token);

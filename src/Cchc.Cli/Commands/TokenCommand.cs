@@ -20,8 +20,8 @@ internal static class TokenCommand
                 ?? throw new CommandFailedException(
                     $"no secret for client '{parse.GetValue(token.ClientId)}': give --client-secret, {ClientCredentials.SecretVariable} or --clients-file.");
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            using var source = new ClientCredentialsTokenSource(http, request, TimeProvider.System);
-            await output.WriteLineAsync(await source.GetTokenAsync(cancellation));
+            using var source = new ClientCredentialTokens(http, request, TimeProvider.System);
+            await output.WriteLineAsync(await source.GetAsync(cancellation));
         }));
         return command;
     }

@@ -16,7 +16,7 @@ internal static class DemoApprover
     public static async Task RunAsync(Uri httpAddress, TokenRequest token, IReadOnlyList<string> periods, TextWriter output, CancellationToken cancellation)
     {
         using var tokenHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var tokens = new ClientCredentialsTokenSource(tokenHttp, token, TimeProvider.System);
+        using var tokens = new ClientCredentialTokens(tokenHttp, token, TimeProvider.System);
         using var http = new HttpClient(DemoLoader.Authenticated(new SocketsHttpHandler(), tokens)) { BaseAddress = httpAddress, Timeout = TimeSpan.FromSeconds(120) };
         foreach (var period in periods)
         {

@@ -26,14 +26,14 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
     public static async Task RunAsync(DemoLoadOptions options, TextWriter output, CancellationToken cancellation)
     {
         using var tokenHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var tokens = options.Token is { } request ? new ClientCredentialsTokenSource(tokenHttp, request, TimeProvider.System) : null;
+        using var tokens = options.Token is { } request ? new ClientCredentialTokens(tokenHttp, request, TimeProvider.System) : null;
         if (tokens is null)
         {
             await output.WriteLineAsync("No client secret given (--client-secret, CCHC_CLIENT_SECRET or --clients-file): calling without a token.");
         }
         else
         {
-            await output.WriteLineAsync($"Authenticating as client '{tokens.Request.ClientId}' at {tokens.Request.TokenUrl}.");
+            await output.WriteLineAsync($"Authenticating as client '{options.Token!.ClientId}' at {options.Token.TokenUrl}.");
         }
 
         using var channel = GrpcConnection.Open(options.Grpc, tokens);
@@ -41,12 +41,12 @@ internal sealed class DemoLoader(DemoLoadOptions options, TextWriter output, Cal
         await new DemoLoader(options, output, channel.CreateCallInvoker(), http).RunAsync(cancellation);
         if (tokens is not null)
         {
-            await output.WriteLineAsync($"Tokens obtained for '{tokens.Request.ClientId}': {tokens.Obtained}.");
+            await output.WriteLineAsync($"Tokens obtained for '{options.Token!.ClientId}': {tokens.Obtained}.");
         }
     }
 
     /// <summary>The handler itself without a token source, else wrapped so every request carries a current token.</summary>
-    internal static HttpMessageHandler Authenticated(HttpMessageHandler inner, ClientCredentialsTokenSource? tokens) =>
+    internal static HttpMessageHandler Authenticated(HttpMessageHandler inner, ClientCredentialTokens? tokens) =>
         tokens is null ? inner : new BearerTokenHandler(tokens) { InnerHandler = inner };
 
     public async Task RunAsync(CancellationToken cancellation)

@@ -7,7 +7,7 @@ namespace Cchc.Cli.Loading;
 internal static class GrpcConnection
 {
     /// <summary>With <paramref name="tokens"/>, every call carries <c>authorization: Bearer</c> with a current token.</summary>
-    public static GrpcChannel Open(Uri address, ClientCredentialsTokenSource? tokens = null) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    public static GrpcChannel Open(Uri address, ClientCredentialTokens? tokens = null) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
         MaxSendMessageSize = 64 * 1024 * 1024,
         MaxReceiveMessageSize = 64 * 1024 * 1024,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Cchc.Client;
 using Cchc.Integration.Api.Exchange;
 
 namespace Cchc.Integration.Tests.Unit;
@@ -42,7 +43,7 @@ public sealed class ClientCredentialTokensTests
     {
         var endpoint = new TokenEndpoint { Lifetime = 900 };
         var clock = new FixedClock(Start);
-        var tokens = new ClientCredentialTokens(new HttpClient(endpoint), Options, clock);
+        var tokens = new ClientCredentialTokens(new HttpClient(endpoint), Options.ToRequest(), clock);
 
         var first = await tokens.GetAsync(default);
         clock.Now = Start.AddSeconds(700);
@@ -61,7 +62,7 @@ public sealed class ClientCredentialTokensTests
     public async Task ATokenRefused_IsReplacedAtOnce()
     {
         var endpoint = new TokenEndpoint();
-        var tokens = new ClientCredentialTokens(new HttpClient(endpoint), Options, new FixedClock(Start));
+        var tokens = new ClientCredentialTokens(new HttpClient(endpoint), Options.ToRequest(), new FixedClock(Start));
 
         var first = await tokens.GetAsync(default);
         tokens.Invalidate("token-other"); // not the current one: nothing happens
@@ -77,7 +78,7 @@ public sealed class ClientCredentialTokensTests
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var endpoint = new TokenEndpoint { Gate = gate };
-        var tokens = new ClientCredentialTokens(new HttpClient(endpoint), Options, new FixedClock(Start));
+        var tokens = new ClientCredentialTokens(new HttpClient(endpoint), Options.ToRequest(), new FixedClock(Start));
 
         var calls = Enumerable.Range(0, 20).Select(_ => tokens.GetAsync(default).AsTask()).ToList();
         gate.SetResult();
@@ -91,9 +92,9 @@ public sealed class ClientCredentialTokensTests
     public async Task ARefusal_IsAnError_NamingTheClient()
     {
         var refusing = new Refusing();
-        var tokens = new ClientCredentialTokens(new HttpClient(refusing), Options, new FixedClock(Start));
+        var tokens = new ClientCredentialTokens(new HttpClient(refusing), Options.ToRequest(), new FixedClock(Start));
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(async () => await tokens.GetAsync(default));
+        var error = await Assert.ThrowsAsync<TokenRequestException>(async () => await tokens.GetAsync(default));
 
         Assert.Contains("cchc-laichau", error.Message);
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
