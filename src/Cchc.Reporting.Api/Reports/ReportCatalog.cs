@@ -26,6 +26,10 @@ public static class ReportCatalog
             {
                 services.AddScoped(typeof(IIndicatorSource), type);
             }
+            if (typeof(Scope.IUnitBreakdown).IsAssignableFrom(type))
+            {
+                services.AddScoped(typeof(Scope.IUnitBreakdown), type);
+            }
         }
         services.AddScoped<AppendixCalculator>();
         services.AddScoped<AppendixQuery>();
@@ -33,6 +37,8 @@ public static class ReportCatalog
         services.AddScoped<CivilService.StaffingByUnit>();
         services.AddSingleton<Validation.ValidationRules>();
         services.AddScoped<Validation.ReportChecks>();
+        services.AddScoped<Scope.ScopedReports>();
+        services.AddScoped<Scope.DrillDown>();
         return services;
     }
 }
