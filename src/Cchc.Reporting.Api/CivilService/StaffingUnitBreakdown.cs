@@ -3,7 +3,6 @@ using Cchc.Contracts.Events.Organisation;
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Reports;
 using Cchc.Reporting.Api.Reports.Scope;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,26 +16,9 @@ namespace Cchc.Reporting.Api.CivilService;
 /// </summary>
 public sealed class StaffingUnitBreakdown(ReportingDbContext db) : IUnitBreakdown
 {
-    private static readonly (string Indicator, StaffingMetric Metric)[] Direct =
-    [
-        (CivilServiceIndicators.CivilServantQuota, StaffingMetric.CivilServantQuota), (CivilServiceIndicators.CivilServantsEmployed, StaffingMetric.CivilServantsEmployed),
-        (CivilServiceIndicators.PublicEmployeeQuota, StaffingMetric.PublicEmployeeQuota), (CivilServiceIndicators.PublicEmployeesEmployed, StaffingMetric.PublicEmployeesEmployed),
-        (CivilServiceIndicators.CompetitiveRecruitment, StaffingMetric.CompetitiveRecruitment),
-        (CivilServiceIndicators.AppointedThroughCompetition, StaffingMetric.AppointedThroughCompetition),
-        (CivilServiceIndicators.Streamlined, StaffingMetric.Streamlined), (CivilServiceIndicators.CivilServantsTrained, StaffingMetric.CivilServantsTrained),
-        (CivilServiceIndicators.PublicEmployeesTrained, StaffingMetric.PublicEmployeesTrained), (CivilServiceIndicators.TrainingClasses, StaffingMetric.TrainingClasses),
-        (CivilServiceIndicators.CommuneCivilServants, StaffingMetric.CommuneCivilServantsEmployed),
-        (CivilServiceIndicators.CommuneCivilServantsQualified, StaffingMetric.CommuneCivilServantsMeetingStandard),
-        (CivilServiceIndicators.CommuneCivilServantsPoliticalTheory, StaffingMetric.CommuneCivilServantsWithPoliticalTheory),
-        (CivilServiceIndicators.Elected, StaffingMetric.Elected), (CivilServiceIndicators.NewlyAppointed, StaffingMetric.NewlyAppointed),
-        (CivilServiceIndicators.Reappointed, StaffingMetric.Reappointed), (CivilServiceIndicators.TransferredAndAppointed, StaffingMetric.TransferredAndAppointed),
-        (CivilServiceIndicators.RotatedAndAppointed, StaffingMetric.RotatedAndAppointed),
-    ];
+    private static readonly (string Indicator, StaffingMetric Metric)[] Direct = CivilServiceIndicators.Direct;
 
-    private static readonly StaffingMetric[] Appointments =
-    [
-        StaffingMetric.Elected, StaffingMetric.NewlyAppointed, StaffingMetric.Reappointed, StaffingMetric.TransferredAndAppointed, StaffingMetric.RotatedAndAppointed,
-    ];
+    private static readonly StaffingMetric[] Appointments = CivilServiceIndicators.Appointments;
 
     private const string Sql = """
         WITH p AS (SELECT * FROM unnest(@keys, @froms, @tos) AS p(key, from_day, to_day)),
@@ -121,33 +103,21 @@ public sealed class StaffingUnitBreakdown(ReportingDbContext db) : IUnitBreakdow
     {
         var metrics = MetricsOf(indicator);
         var facts = new List<FactEntry>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await FactQuery.ReadAsync(db, FactsSql, command =>
         {
-            await using var command = new NpgsqlCommand(FactsSql, (NpgsqlConnection)db.Database.GetDbConnection());
-            command.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = units.ToArray() });
+            FactPageParameters.AddTo(command, period, units, after, pageSize);
             command.Parameters.Add(new NpgsqlParameter("metrics", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = metrics.Select(m => (int)m).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = period.From });
-            command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = period.To });
-            command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Text) { Value = (object?)after ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = pageSize });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                facts.Add(new FactEntry(reader.GetBoolean(6) ? "hồ sơ cá nhân" : "số liệu biên chế", reader.GetString(0), reader.GetString(1),
-                    reader.GetFieldValue<DateOnly>(3), new Dictionary<string, string?>
-                    {
-                        ["Chỉ tiêu"] = ((StaffingMetric)reader.GetInt32(4)).ToString(),
-                        ["Từ ngày"] = reader.GetFieldValue<DateOnly>(2).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-                        ["Đến ngày"] = reader.GetFieldValue<DateOnly>(3).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-                        ["Giá trị"] = reader.GetInt64(5).ToString(CultureInfo.InvariantCulture),
-                    }));
-            }
-        }
-        finally
+        }, r =>
         {
-            await db.Database.CloseConnectionAsync();
-        }
+            facts.Add(new FactEntry(r.GetBoolean(6) ? "hồ sơ cá nhân" : "số liệu biên chế", r.GetString(0), r.GetString(1),
+                r.GetFieldValue<DateOnly>(3), new Dictionary<string, string?>
+                {
+                    ["Chỉ tiêu"] = ((StaffingMetric)r.GetInt32(4)).ToString(),
+                    ["Từ ngày"] = r.GetFieldValue<DateOnly>(2).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                    ["Đến ngày"] = r.GetFieldValue<DateOnly>(3).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                    ["Giá trị"] = r.GetInt64(5).ToString(CultureInfo.InvariantCulture),
+                }));
+        }, cancellationToken);
         return facts;
     }
 

@@ -4,7 +4,6 @@ using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Modernisation;
 using Cchc.Reporting.Api.Reports;
 using Cchc.Reporting.Api.Reports.Scope;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -65,35 +64,23 @@ public sealed class DossierUnitBreakdown(ReportingDbContext db) : IUnitBreakdown
         CancellationToken cancellationToken)
     {
         var facts = new List<FactEntry>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await FactQuery.ReadAsync(db, FactsSql, command =>
         {
-            await using var command = new NpgsqlCommand(FactsSql, (NpgsqlConnection)db.Database.GetDbConnection());
-            command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = period.From });
-            command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = period.To });
-            command.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = units.ToArray() });
+            FactPageParameters.AddTo(command, period, units, after, pageSize);
             command.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Smallint) { Value = (short)LevelOf.GetValueOrDefault(indicator) });
-            command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Text) { Value = (object?)after ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = pageSize });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                facts.Add(new FactEntry("hồ sơ", reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), new Dictionary<string, string?>
-                {
-                    ["Mã thủ tục"] = reader.GetString(3),
-                    ["Ngày tiếp nhận"] = reader.GetFieldValue<DateOnly>(4).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-                    ["Hạn trả kết quả"] = reader.GetFieldValue<DateTimeOffset>(5).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-                    ["Thời điểm trả kết quả"] = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-                    ["Đúng hẹn"] = reader.IsDBNull(7) ? null : reader.GetBoolean(7) ? "có" : "không",
-                    ["Xử lý trên hệ thống một cửa điện tử"] = reader.IsDBNull(8) ? "không rõ" : reader.GetBoolean(8) ? "có" : "không",
-                    ["Kênh tiếp nhận"] = (DossierChannel)reader.GetInt16(9) == DossierChannel.Online ? "trực tuyến" : "trực tiếp/bưu chính",
-                }));
-            }
-        }
-        finally
+        }, r =>
         {
-            await db.Database.CloseConnectionAsync();
-        }
+            facts.Add(new FactEntry("hồ sơ", r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), new Dictionary<string, string?>
+            {
+                ["Mã thủ tục"] = r.GetString(3),
+                ["Ngày tiếp nhận"] = r.GetFieldValue<DateOnly>(4).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                ["Hạn trả kết quả"] = r.GetFieldValue<DateTimeOffset>(5).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["Thời điểm trả kết quả"] = r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["Đúng hẹn"] = r.IsDBNull(7) ? null : r.GetBoolean(7) ? "có" : "không",
+                ["Xử lý trên hệ thống một cửa điện tử"] = r.IsDBNull(8) ? "không rõ" : r.GetBoolean(8) ? "có" : "không",
+                ["Kênh tiếp nhận"] = (DossierChannel)r.GetInt16(9) == DossierChannel.Online ? "trực tuyến" : "trực tiếp/bưu chính",
+            }));
+        }, cancellationToken);
         return facts;
     }
 }

@@ -12,6 +12,12 @@ public interface IUnitBreakdown
     /// <summary>The indicator keys split by unit here.</summary>
     IReadOnlyCollection<string> Indicators { get; }
 
+    /// <summary>
+    /// Whether the indicator's cell is blank (nothing reported) rather than 0 when no unit of the scope has a fact behind it,
+    /// as its indicator source leaves it blank (e-government flows nobody submitted). Rates are always blank then.
+    /// </summary>
+    bool BlankWithoutFacts(string indicator) => false;
+
     /// <summary>Per period, indicator and unit: the unit's measure (a count, or a rate's numerator and denominator).</summary>
     Task ComputeAsync(IReadOnlyList<ReportPeriod> periods, UnitMeasures measures, CancellationToken cancellationToken);
 

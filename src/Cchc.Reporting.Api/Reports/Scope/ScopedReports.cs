@@ -84,7 +84,8 @@ public sealed class ScopedReports(AppendixCalculator calculator, IEnumerable<IUn
         var measures = await MeasuresAsync(table.Rows.Where(r => !r.Heading).Select(r => r.Indicator), periods, cancellationToken);
         var loaded = await PlacesAsync(cancellationToken);
         var rows = table.Rows.Select(r => new ReportRow(r, r.Heading ? null : periods.ToDictionary(p => p.Key, p =>
-            BreakdownOf(r.Indicator) is null ? ReportValue.NotApplicable : Aggregate(r, measures.Of(r.Indicator, p.Key), loaded, scope, p)))).ToList();
+            BreakdownOf(r.Indicator) is not { } breakdown ? ReportValue.NotApplicable
+                : Aggregate(r, measures.Of(r.Indicator, p.Key), loaded, scope, p, breakdown.BlankWithoutFacts(r.Indicator))))).ToList();
         return new AppendixReport(table.Number, table.Title, periods, rows);
     }
 
@@ -119,7 +120,8 @@ public sealed class ScopedReports(AppendixCalculator calculator, IEnumerable<IUn
     }
 
     /// <summary>The cell in the scope: the units' measures added up (a rate from the summed numerators and denominators).</summary>
-    public static ReportValue? Aggregate(RowDefinition row, IReadOnlyDictionary<string, UnitMeasure> units, UnitPlaces places, ReportScope scope, ReportPeriod period)
+    public static ReportValue? Aggregate(RowDefinition row, IReadOnlyDictionary<string, UnitMeasure> units, UnitPlaces places, ReportScope scope, ReportPeriod period,
+        bool blankWithoutFacts = false)
     {
         UnitMeasure? total = null;
         foreach (var (unit, measure) in units)
@@ -129,6 +131,6 @@ public sealed class ScopedReports(AppendixCalculator calculator, IEnumerable<IUn
                 total = total is { } t ? t.Add(measure) : measure;
             }
         }
-        return total is { } sum ? sum.ToValue() : row.ValueType == ValueTypes.Percent ? null : ReportValue.Of(0L);
+        return total is { } sum ? sum.ToValue() : row.ValueType == ValueTypes.Percent || blankWithoutFacts ? null : ReportValue.Of(0L);
     }
 }
