@@ -173,7 +173,11 @@ public sealed class ScopeAndDrillDownTests(PostgresServer postgres)
         await using var app = await StartAsync(postgres, "scope_sums");
         using var http = app.CreateClient();
         const string periods = "2018,2019,2018-06-01..2019-06-30";
-        var splittable = app.Services.CreateScope().ServiceProvider.GetServices<IUnitBreakdown>().SelectMany(b => b.Indicators).ToHashSet();
+        HashSet<string> splittable;
+        using (var services = app.Services.CreateScope())
+        {
+            splittable = services.ServiceProvider.GetServices<IUnitBreakdown>().SelectMany(b => b.Indicators).ToHashSet();
+        }
         foreach (var appendix in new[] { 3, 5, 7 })
         {
             var province = await RowsAsync(http, appendix, periods);
