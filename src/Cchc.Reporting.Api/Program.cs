@@ -6,6 +6,7 @@ using Cchc.Reporting.Api.Reports.Export;
 using Cchc.Reporting.Api.Reports.Grpc;
 using Cchc.Reporting.Api.Reports.Http;
 using Cchc.Reporting.Api.Reports.Pages;
+using Cchc.Reporting.Api.Reports.Scope;
 using Cchc.Reporting.Api.Reports.Validation;
 using Cchc.Security;
 using Cchc.ServiceKit;
@@ -27,6 +28,8 @@ app.MapReportApi();
 app.MapApprovalApi();
 app.MapReportPages();
 app.MapKeyFiguresPage(); // the body's key figures and the trend charts (Reports/Pages/KeyFiguresPage.cs)
+app.MapDrillDownApi(); // scope and drill-down (Reports/Scope, ADRs 0037-0038)
+app.MapDrillDownPages();
 app.MapCompleteness(); // what units owe and have sent (Programme/Completeness.cs)
 app.MapValidationApi();
 app.MapCheckPages();

@@ -37,7 +37,7 @@ public sealed class CivilServiceIndicators(ReportingDbContext db) : IIndicatorSo
     public const string CivilServantQuotaReduced = "staffing.quota_reduced.civil_servants";
     public const string PublicEmployeeQuotaReduced = "staffing.quota_reduced.public_employees";
 
-    private static readonly (string Indicator, StaffingMetric Metric)[] Direct =
+    internal static readonly (string Indicator, StaffingMetric Metric)[] Direct =
     [
         (CivilServantQuota, StaffingMetric.CivilServantQuota), (CivilServantsEmployed, StaffingMetric.CivilServantsEmployed),
         (PublicEmployeeQuota, StaffingMetric.PublicEmployeeQuota), (PublicEmployeesEmployed, StaffingMetric.PublicEmployeesEmployed),
@@ -51,7 +51,7 @@ public sealed class CivilServiceIndicators(ReportingDbContext db) : IIndicatorSo
         (TransferredAndAppointed, StaffingMetric.TransferredAndAppointed), (RotatedAndAppointed, StaffingMetric.RotatedAndAppointed),
     ];
 
-    private static readonly StaffingMetric[] Appointments =
+    internal static readonly StaffingMetric[] Appointments =
     [
         StaffingMetric.Elected, StaffingMetric.NewlyAppointed, StaffingMetric.Reappointed, StaffingMetric.TransferredAndAppointed,
         StaffingMetric.RotatedAndAppointed,

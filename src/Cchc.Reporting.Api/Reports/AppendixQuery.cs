@@ -58,4 +58,7 @@ public abstract record AppendixQueryResult
 
     /// <summary>The "periods" parameter is wrong; <see cref="Message"/> says how.</summary>
     public sealed record InvalidPeriods(string Message) : AppendixQueryResult;
+
+    /// <summary>The "scope" parameter is wrong (Scope/ReportScope.cs); <see cref="Message"/> says how.</summary>
+    public sealed record InvalidScope(string Message) : AppendixQueryResult;
 }

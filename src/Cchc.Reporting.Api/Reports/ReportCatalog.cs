@@ -11,7 +11,8 @@ public static class ReportCatalog
     public static IServiceCollection AddReportCatalog(this IServiceCollection services)
     {
         var types = typeof(ReportCatalog).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
+            // A private nested type is a helper of its class (Scope/DrillDown's one-row view of an appendix), not a catalogue entry.
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsNestedPrivate: false });
         foreach (var type in types)
         {
             if (typeof(IKeyFigures).IsAssignableFrom(type))
@@ -26,6 +27,10 @@ public static class ReportCatalog
             {
                 services.AddScoped(typeof(IIndicatorSource), type);
             }
+            if (typeof(Scope.IUnitBreakdown).IsAssignableFrom(type))
+            {
+                services.AddScoped(typeof(Scope.IUnitBreakdown), type);
+            }
         }
         services.AddScoped<AppendixCalculator>();
         services.AddScoped<AppendixQuery>();
@@ -33,6 +38,8 @@ public static class ReportCatalog
         services.AddScoped<CivilService.StaffingByUnit>();
         services.AddSingleton<Validation.ValidationRules>();
         services.AddScoped<Validation.ReportChecks>();
+        services.AddScoped<Scope.ScopedReports>();
+        services.AddScoped<Scope.DrillDown>();
         return services;
     }
 }

@@ -12,6 +12,10 @@ public sealed record AppendixDto(int No, string Title, IReadOnlyList<PeriodDto> 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Approvals.ApprovalStatusDto>? Approvals { get; init; }
 
+    /// <summary>The scope of a unit or level report ("unit:105", "level:district"); absent for the province (Scope/ReportScope.cs).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Scope.ScopeDto? Scope { get; init; }
+
     public static AppendixDto From(AppendixReport report) =>
         new(report.Number, report.Title, report.Periods.Select(PeriodDto.Of).ToList(), report.Rows.Select(RowDto.From).ToList());
 }

@@ -39,13 +39,19 @@ public static class ReportApi
         TypedResults.Ok(query.Appendices.Select(a => new AppendixSummaryDto(a.Number, a.Title)).ToList());
 
     public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetAppendix(
-        string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, AppendixQuery query, Approvals.ReportApprovals approvals,
-        CancellationToken cancellationToken)
+        string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, [FromQuery] string? scope, AppendixQuery query,
+        Approvals.ReportApprovals approvals, Scope.ScopedReports scoped, CancellationToken cancellationToken)
     {
-        var result = await query.GetAsync(no, PeriodParser.PeriodsOrDays(periods, asOf), cancellationToken);
-        // An approved period shows who approved it and when, and every cell that changed since (Approvals/ReportApprovals.cs).
+        // scope: the province (default), a level or a unit and its subtree (Reports/Scope, ADR 0037).
+        var (result, reportScope) = await scoped.GetAsync(query, no, PeriodParser.PeriodsOrDays(periods, asOf), scope, cancellationToken);
+        // An approved period shows who approved it and when, and every cell that changed since (Approvals/ReportApprovals.cs);
+        // the approval is the province's report, so a unit or level scope shows none.
         return result is AppendixQueryResult.Found found
-            ? TypedResults.Ok(AppendixDto.From(found.Report) with { Approvals = await approvals.StatusAsync(found.Report, cancellationToken) })
+            ? TypedResults.Ok(AppendixDto.From(found.Report) with
+            {
+                Approvals = reportScope.IsProvince ? await approvals.StatusAsync(found.Report, cancellationToken) : null,
+                Scope = reportScope.IsProvince ? null : Scope.ScopeDto.Of(reportScope),
+            })
             : ToResult(result);
     }
 
@@ -71,6 +77,7 @@ public static class ReportApi
                 Detail = $"{PeriodParser.Parameter}: {invalid.Message}",
                 Status = StatusCodes.Status400BadRequest,
             }),
+            AppendixQueryResult.InvalidScope invalid => Invalid(Scope.ReportScope.Parameter, invalid.Message),
             var other => throw new InvalidOperationException($"Unexpected result {other}."),
         };
     }

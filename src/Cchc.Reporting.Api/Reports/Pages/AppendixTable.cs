@@ -18,7 +18,8 @@ internal static class AppendixTable
     public static string Render(AppendixReport report) => Render(report, CellMarks.None);
 
     /// <summary>The table with the cells of violated rules marked (class "violation", the rules as the title).</summary>
-    public static string Render(AppendixReport report, CellMarks marks)
+    /// <param name="cellLink">The drill-down page of a cell (Reports/Scope/DrillDownPages), or null for no link.</param>
+    public static string Render(AppendixReport report, CellMarks marks, Func<RowDefinition, ReportPeriod, string?>? cellLink = null)
     {
         var html = new StringBuilder("<table><thead><tr><th>STT</th><th>Nội dung</th>");
         foreach (var period in report.Periods)
@@ -43,8 +44,10 @@ internal static class AppendixTable
                     + (violation is null ? string.Empty : $" title=\"{HtmlPage.Encode(violation)}\"");
                 var notReported = row.NotReported?.Contains(period.Key) == true;
                 anyNotReported |= notReported;
+                var text = HtmlPage.Encode(VietnameseFormat.Cell(value, definition.ValueType, decimals));
+                var link = definition.Heading || text.Length == 0 ? null : cellLink?.Invoke(definition, period);
                 html.Append("<td").Append(css).Append('>')
-                    .Append(HtmlPage.Encode(VietnameseFormat.Cell(value, definition.ValueType, decimals)))
+                    .Append(link is null ? text : $"<a class=\"drill\" href=\"{HtmlPage.Encode(link)}\" title=\"Xem chi tiết theo đơn vị\">{text}</a>")
                     .Append(notReported ? $"<sup class=\"nr\" title=\"{HtmlPage.Encode(NotReportedNote)}\">(*)</sup>" : string.Empty)
                     .Append(Sources(row.Sources?.GetValueOrDefault(period.Key))).Append("</td>");
             }

@@ -31,7 +31,8 @@ public static class PeriodPicker
         return values.Count == 0 ? null : [.. values];
     }
 
-    public static string Render(string action, IReadOnlyList<ReportPeriod> chosen, string caption)
+    /// <param name="extraFields">More fields of the same form (the scope picker of Reports/Scope), placed before the button.</param>
+    public static string Render(string action, IReadOnlyList<ReportPeriod> chosen, string caption, string? extraFields = null)
     {
         var years = chosen.Where(p => p.From is { Month: 1, Day: 1 } && p.To is { Month: 12, Day: 31 } && p.From.Year == p.To.Year)
             .Select(p => p.From.Year).ToHashSet();
@@ -48,7 +49,7 @@ public static class PeriodPicker
             .Append(toDate is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" value=\"{toDate.To:yyyy-MM-dd}\""))
             .Append("></label></p><p><span class=\"label\">Giai đoạn nhiều năm:</span> ")
             .Append(YearSelect("fromYear", "từ năm", span?.From.Year)).Append(' ').Append(YearSelect("toYear", "đến năm", span?.To.Year))
-            .Append("</p><button type=\"submit\">Xem</button></fieldset></form>");
+            .Append("</p>").Append(extraFields).Append("<button type=\"submit\">Xem</button></fieldset></form>");
         return html.ToString();
     }
 

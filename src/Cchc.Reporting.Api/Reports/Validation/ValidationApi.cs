@@ -147,7 +147,7 @@ public static class ValidationApi
     /// <summary>400 problem+json naming the "periods" parameter (the APIs' and the exports' one answer to bad periods).</summary>
     internal static ProblemHttpResult InvalidPeriods(string message) => Invalid(PeriodParser.Parameter, message);
 
-    private static ProblemHttpResult Invalid(string parameter, string message) =>
+    internal static ProblemHttpResult Invalid(string parameter, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [message] })
         {
             Title = "Tham số không hợp lệ",
