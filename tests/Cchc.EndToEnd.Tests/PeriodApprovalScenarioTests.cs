@@ -8,7 +8,7 @@ using Cchc.Procedures.Api.Grpc;
 using Cchc.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Legal = Cchc.Legal.Api.Grpc;
+using LegalApi = Cchc.Legal.Api.Grpc;
 
 namespace Cchc.EndToEnd.Tests;
 
@@ -33,12 +33,12 @@ public sealed class PeriodApprovalScenarioTests(SuiteFixture suite)
     private static ReceiveFeedbackRequest Feedback(string id, string receivedAt) =>
         new() { FeedbackId = id, Subject = "Thời hạn giải quyết hồ sơ", ReceivedAt = At(receivedAt) };
 
-    private static Legal.RegisterDocumentRequest Document(string id, string number, string signedOn) => new()
+    private static LegalApi.RegisterDocumentRequest Document(string id, string number, string signedOn) => new()
     {
         DocumentId = id,
-        Attributes = new Legal.DocumentAttributes
+        Attributes = new LegalApi.DocumentAttributes
         {
-            Kind = Legal.DocumentKind.Decision, IssuingBody = Legal.IssuingBody.PeoplesCommittee, Level = Legal.GovernmentLevel.Province,
+            Kind = LegalApi.DocumentKind.Decision, IssuingBody = LegalApi.IssuingBody.PeoplesCommittee, Level = LegalApi.GovernmentLevel.Province,
             IssuerUnit = "UBND tỉnh Lai Châu", Title = $"Quyết định thử nghiệm {id}", DraftingAgency = "Sở Tư pháp", Number = number,
             SignedOn = signedOn, EffectiveOn = DateOnly.Parse(signedOn, CultureInfo.InvariantCulture).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         },
@@ -85,7 +85,7 @@ public sealed class PeriodApprovalScenarioTests(SuiteFixture suite)
     public async Task AnApprovedPeriod_RefusesOrdinaryWrites_AcceptsAFlaggedCorrection_KeepsItsSnapshot_ShowsTheDiff_AndReopensOnWithdrawal()
     {
         var feedback = new FeedbackService.FeedbackServiceClient(suite.Channel);
-        var documents = new Legal.DocumentService.DocumentServiceClient(suite.Channel);
+        var documents = new LegalApi.DocumentService.DocumentServiceClient(suite.Channel);
 
         // 1. Facts of 2005, recorded by the department systems (the demo loader's rights), reach the report. The LGSP's
         //    procedure is in force in 2004–2005 only, so the other scenarios' years do not count it.
@@ -139,7 +139,7 @@ public sealed class PeriodApprovalScenarioTests(SuiteFixture suite)
         Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(async () =>
             await feedback.GetFeedbackAsync(new GetFeedbackRequest { FeedbackId = "E2E-SEAL-PAKN-2" }))).StatusCode);
         Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(async () =>
-            await documents.GetDocumentAsync(new Legal.GetDocumentRequest { DocumentId = "E2E-SEAL-VB-2" }))).StatusCode);
+            await documents.GetDocumentAsync(new LegalApi.GetDocumentRequest { DocumentId = "E2E-SEAL-VB-2" }))).StatusCode);
 
         // The LGSP adapter passes the refusal on as the record's own, naming the portal's field, not as a failure of the call.
         using (var lgsp = new HttpClient(new BearerTokenHandler(await suite.TokenForAsync("lgsp-lai-chau"), new SocketsHttpHandler())) { BaseAddress = suite.HttpAddress })
