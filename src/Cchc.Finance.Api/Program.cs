@@ -19,6 +19,8 @@ public partial class Program : IDomainServiceProgram<FinanceDbContext>
         Database = ResourceNames.FinanceDb,
         // Facts name units: each is checked against the local copy of the organisation registry (ADR 0009).
         KeepsUnitReference = true,
+        // Facts dated inside an approved period are refused unless corrected with the right and a reason (ADR 0029).
+        LocksApprovedPeriods = true,
         AccessRules = FinanceAccessRules.Configure,
         GrpcServices = app =>
         {

@@ -16,6 +16,8 @@ public partial class Program : IDomainServiceProgram<LegalDbContext>
     public static DomainService<LegalDbContext> Definition { get; } = new()
     {
         Database = ResourceNames.LegalDb,
+        // Facts dated inside an approved period are refused unless corrected with the right and a reason (ADR 0029).
+        LocksApprovedPeriods = true,
         AccessRules = LegalAccessRules.Configure,
         KeepsUnitReference = true,
         GrpcServices = app =>

@@ -16,6 +16,8 @@ public partial class Program : IDomainServiceProgram<OrganisationDbContext>
     public static DomainService<OrganisationDbContext> Definition { get; } = new()
     {
         Database = ResourceNames.OrganisationDb,
+        // Facts dated inside an approved period are refused unless corrected with the right and a reason (ADR 0029).
+        LocksApprovedPeriods = true,
         AccessRules = OrganisationAccessRules.Configure,
         GrpcServices = app =>
         {

@@ -16,6 +16,8 @@ public partial class Program : IDomainServiceProgram<ProceduresDbContext>
     public static DomainService<ProceduresDbContext> Definition { get; } = new()
     {
         Database = ResourceNames.ProceduresDb,
+        // Facts dated inside an approved period are refused unless corrected with the right and a reason (ADR 0029).
+        LocksApprovedPeriods = true,
         AccessRules = ProceduresAccessRules.Configure,
         KeepsUnitReference = true,
         GrpcServices = app =>

@@ -16,6 +16,8 @@ public partial class Program : IDomainServiceProgram<ProgrammeDbContext>
     public static DomainService<ProgrammeDbContext> Definition { get; } = new()
     {
         Database = ResourceNames.ProgrammeDb,
+        // Facts dated inside an approved period are refused unless corrected with the right and a reason (ADR 0029).
+        LocksApprovedPeriods = true,
         AccessRules = ProgrammeAccessRules.Configure,
         GrpcServices = app =>
         {

@@ -145,6 +145,23 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>A service's own gRPC endpoint (bypassing the gateway), as the AppHost allocated it.</summary>
     public Uri ServiceGrpcAddress(string resource) => _app!.GetEndpoint(resource, ResourceNames.GrpcEndpoint);
 
+    /// <summary>
+    /// A count read from a service's own database (e.g. "proceduresdb"), for waiting on what the suite cannot see through
+    /// the gateway — a domain service's copy of an approval arriving from the broker — never for a result under test.
+    /// </summary>
+    public async Task<long> CountInDatabaseAsync(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        var connectionString = await _app!.GetConnectionStringAsync(database) ?? throw new InvalidOperationException($"no {database} connection string");
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A resource's own HTTP endpoint (e.g. the national simulator's controls), as the AppHost allocated it.</summary>
     public Uri ServiceHttpAddress(string resource) => _app!.GetEndpoint(resource, ResourceNames.HttpEndpoint);
 

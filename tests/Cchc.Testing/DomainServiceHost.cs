@@ -216,6 +216,23 @@ public abstract class DomainServiceHost<TProgram, TDbContext> : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Stores the reporting service's approval of <paramref name="year"/> in the service's period_locks as the template's
+    /// consumer keeps it (PeriodApprovalConsumer, tested through a real broker in the e-government tests), so a test of a
+    /// write path needs no broker (ADR 0029). <see cref="ReopenYearAsync"/> withdraws it.
+    /// </summary>
+    public Task LockYearAsync(int year, int version = 1) => ScalarAsync("""
+        INSERT INTO period_locks (from_day, to_day, period, version, approved_at, approved_by, withdrawn_at)
+        VALUES (@from, @to, @period, @version, '2026-12-06T03:00:00Z', 'cchc-approver', NULL)
+        ON CONFLICT (from_day, to_day) DO UPDATE SET version = excluded.version, withdrawn_at = NULL
+        RETURNING 1
+        """, ("from", new DateOnly(year, 1, 1)), ("to", new DateOnly(year, 12, 31)),
+        ("period", year.ToString(CultureInfo.InvariantCulture)), ("version", version));
+
+    /// <summary>Withdraws the approval <see cref="LockYearAsync"/> stored: the year is open again.</summary>
+    public Task ReopenYearAsync(int year) =>
+        ScalarAsync("UPDATE period_locks SET withdrawn_at = now() WHERE from_day = @from RETURNING 1", ("from", new DateOnly(year, 1, 1)));
+
     /// <summary>Publishes <paramref name="message"/> to the broker (as the organisation service's relay does) and waits until the service's copy reports its revision.</summary>
     public async Task PublishAndWaitAsync(UnitsChanged message)
     {

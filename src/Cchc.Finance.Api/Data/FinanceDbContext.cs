@@ -2,6 +2,7 @@ using Cchc.Messaging;
 using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Finance.Api.Data;
@@ -50,6 +51,7 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
         modelBuilder.AddUnitReference();
+        modelBuilder.AddPeriodLocks();
         modelBuilder.UseSnakeCaseNames(typeof(FinanceDbContext).Namespace!);
     }
 }

@@ -4,6 +4,7 @@ using Cchc.Finance.Api.Domain;
 using Cchc.Messaging;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using C = Cchc.Contracts.Events.Finance;
@@ -15,7 +16,7 @@ namespace Cchc.Finance.Api.Grpc;
 /// transaction. Writes go through <see cref="RecordStatus"/>, <see cref="ImportStatuses"/> and
 /// <see cref="DeclareUnreportedBreakdowns"/> only; the units and days of every incoming status pass <see cref="IncomingFactCheck"/>.
 /// </summary>
-public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock, RequestSecurity security, IncomingFactCheck facts,
+public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock, RequestSecurity security, IncomingFactCheck facts, IPeriodLock periods,
     ILogger<AutonomyGrpcService> logger) : AutonomyService.AutonomyServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -33,6 +34,8 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
             {
                 return entity!.ToWire(Today);
             }
+            // A status's fact day is its first day, the day the unit's regime changes (ADR 0029).
+            await periods.EnsureOpenAsync([new FactDay(command.Status.EffectiveFrom, "status.effective_from")], ct);
             var now = Now;
             if (entity is null)
             {
@@ -121,6 +124,7 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
         var unitNames = records.Select(r => r.Command.Unit).Distinct(StringComparer.Ordinal).ToList();
         var stored = await db.Units.Include(u => u.Statuses).Where(u => unitNames.Contains(u.Unit)).ToDictionaryAsync(u => u.Unit, StringComparer.Ordinal, ct);
         var changed = new List<UnitState>();
+        var changedDays = new List<FactDay>();
         long inserted = 0;
         var now = Now;
         foreach (var group in records.GroupBy(r => r.Command.Unit, StringComparer.Ordinal))
@@ -131,7 +135,11 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
             // Statuses already stored are recognised (unchanged) whatever their order; new ones are applied in day order.
             foreach (var (command, index) in group.OrderBy(r => r.Command.Status.EffectiveFrom))
             {
-                state = AutonomyRules.Record(state, group.Key, command.Status, $"records[{index}].effective_from") ?? state;
+                if (AutonomyRules.Record(state, group.Key, command.Status, $"records[{index}].effective_from") is { } next)
+                {
+                    state = next;
+                    changedDays.Add(new FactDay(command.Status.EffectiveFrom, $"records[{index}].effective_from"));
+                }
             }
             if (state is not null && state.Version != before)
             {
@@ -145,6 +153,8 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
                 changed.Add(state);
             }
         }
+        // Only the statuses this import adds are checked: a repeat of what is stored passes even inside an approved period.
+        await periods.EnsureOpenAsync(changedDays, ct);
         foreach (var chunk in changed.Chunk(EventBatchSize))
         {
             db.AddIntegrationEvent(new C.AutonomyStatusesRecorded { Units = chunk.Select(s => s.ToEvent()).ToList(), OccurredAt = now });
@@ -166,11 +176,13 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
             var stored = (await db.UnreportedBreakdowns.AsNoTracking().Where(u => years.Contains(u.Year)).ToListAsync(ct))
                 .Select(u => (u.Year, u.ParentKind, u.Level)).ToHashSet();
             var added = new List<C.UnreportedBreakdownState>();
+            var addedDays = new List<FactDay>();
             var now = Now;
-            foreach (var (cell, source) in cells)
+            foreach (var ((cell, source), i) in cells.Select((c, i) => (c, i)))
             {
                 if (stored.Add((cell.Year, cell.ParentKind, cell.Level)))
                 {
+                    addedDays.Add(new FactDay(new DateOnly(cell.Year, 12, 31), $"items[{i}].year"));
                     db.UnreportedBreakdowns.Add(new UnreportedBreakdownEntity
                     {
                         Year = cell.Year, ParentKind = cell.ParentKind, Level = cell.Level, SourceDocument = source, RecordedAt = now,
@@ -178,6 +190,8 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
                     added.Add(cell);
                 }
             }
+            // A declaration changes its year's report (a cell becomes "not reported"): dated on the year's last day.
+            await periods.EnsureOpenAsync(addedDays, ct);
             if (added.Count > 0)
             {
                 db.AddIntegrationEvent(new C.UnreportedBreakdownsDeclared { Items = added, OccurredAt = now });

@@ -3,6 +3,7 @@ using Cchc.Finance.Api.Domain;
 using Cchc.Messaging;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using C = Cchc.Contracts.Events.Finance;
@@ -10,7 +11,7 @@ using C = Cchc.Contracts.Events.Finance;
 namespace Cchc.Finance.Api.Grpc;
 
 /// <summary>Budget figures (province-wide): each write stores the figure and its BudgetFiguresRecorded event in one transaction.</summary>
-public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, RequestSecurity security, IncomingFactCheck facts,
+public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, RequestSecurity security, IncomingFactCheck facts, IPeriodLock periods,
     ILogger<BudgetGrpcService> logger) : BudgetService.BudgetServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -27,6 +28,14 @@ public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, R
             {
                 return existing.ToWire();
             }
+            // A figure's fact day is the last day of its last year (as a submission's is its period's end, ADR 0029); a
+            // revision also changes the figure it replaces.
+            List<FactDay> days = [LastDay(figure.YearTo, "figure.year_to")];
+            if (existing is not null)
+            {
+                days.Add(LastDay(existing.YearTo, "figure.year_to"));
+            }
+            await periods.EnsureOpenAsync(days, ct);
             var version = (existing?.Version ?? 0) + 1;
             var now = Instant.Normalize(clock.GetUtcNow());
             if (existing is null)
@@ -104,6 +113,7 @@ public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, R
             var ids = records.Select(r => r.FigureId).ToList();
             var stored = await db.BudgetFigures.AsNoTracking().Where(f => ids.Contains(f.FigureId)).ToDictionaryAsync(f => f.FigureId, StringComparer.Ordinal, ct2);
             var inserted = new List<BudgetFigureFact>();
+            var insertedDays = new List<FactDay>();
             for (var i = 0; i < records.Count; i++)
             {
                 if (stored.TryGetValue(records[i].FigureId, out var existing))
@@ -115,7 +125,9 @@ public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, R
                     continue;
                 }
                 inserted.Add(records[i]);
+                insertedDays.Add(LastDay(records[i].YearTo, $"records[{i}].year_to"));
             }
+            await periods.EnsureOpenAsync(insertedDays, ct2);
             var now = Instant.Normalize(clock.GetUtcNow());
             foreach (var figure in inserted)
             {
@@ -133,4 +145,6 @@ public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, R
         logger.LogInformation("Imported {Records} budget figures: {Inserted} inserted, {Unchanged} unchanged", result.Records, result.Inserted, result.Unchanged);
         return result;
     }
+
+    private static FactDay LastDay(int year, string field) => new(new DateOnly(year, 12, 31), field);
 }

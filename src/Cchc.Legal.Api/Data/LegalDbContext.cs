@@ -2,6 +2,7 @@ using Cchc.Security;
 using Cchc.Messaging;
 using Cchc.ReferenceData;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Legal.Api.Data;
@@ -65,6 +66,7 @@ public sealed class LegalDbContext(DbContextOptions<LegalDbContext> options) : D
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
         modelBuilder.AddUnitReference();
+        modelBuilder.AddPeriodLocks();
         modelBuilder.UseSnakeCaseNames(typeof(LegalDbContext).Namespace!);
     }
 }

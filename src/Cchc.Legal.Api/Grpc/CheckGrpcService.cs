@@ -3,6 +3,7 @@ using Cchc.Legal.Api.Domain;
 using Cchc.Messaging;
 using Cchc.ReferenceData;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using C = Cchc.Contracts.Events.Legal;
@@ -10,7 +11,7 @@ using C = Cchc.Contracts.Events.Legal;
 namespace Cchc.Legal.Api.Grpc;
 
 /// <summary>Checks (kiểm tra) of documents by the competent authority; the one write is <see cref="RecordCheck"/> (an upsert by check id).</summary>
-public sealed class CheckGrpcService(LegalDbContext db, TimeProvider clock, IUnitReference units) : CheckService.CheckServiceBase
+public sealed class CheckGrpcService(LegalDbContext db, TimeProvider clock, IUnitReference units, IPeriodLock periods) : CheckService.CheckServiceBase
 {
     public override Task<DocumentCheck> RecordCheck(RecordCheckRequest request, ServerCallContext context)
     {
@@ -37,6 +38,9 @@ public sealed class CheckGrpcService(LegalDbContext db, TimeProvider clock, IUni
             }
             // The checking authority must have existed on the day of the check.
             await units.EnsureExistedAsync(check.CheckingUnit, check.CheckedOn, "check.checking_unit", ct);
+            // Appendix 2 counts a check in the period of its day and its handling in the period of the handling's day; a revision
+            // also changes the days it replaces (ADR 0029).
+            await periods.EnsureOpenAsync(LegalFactDays.Of(check.CheckedOn, check.HandledOn, existing?.CheckedOn, existing?.HandledOn, "check."), ct);
             var next = check with { Version = (existing?.Version ?? 0) + 1 };
             var now = Instant.Normalize(clock.GetUtcNow());
             if (existing is null)

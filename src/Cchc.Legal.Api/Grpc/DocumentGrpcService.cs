@@ -5,6 +5,7 @@ using Cchc.Messaging;
 using Cchc.ReferenceData;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using C = Cchc.Contracts.Events.Legal;
@@ -15,7 +16,8 @@ namespace Cchc.Legal.Api.Grpc;
 /// The register: every write stores the document's new state and its LegalDocumentsRecorded event in one transaction.
 /// Writes go through <see cref="RegisterDocument"/>, <see cref="RecordLifecycleEvent"/> and <see cref="ImportDocuments"/> only.
 /// </summary>
-public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, RequestSecurity security, IUnitReference units, ILogger<DocumentGrpcService> logger)
+public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, RequestSecurity security, IUnitReference units, IPeriodLock periods,
+    ILogger<DocumentGrpcService> logger)
     : DocumentService.DocumentServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -34,6 +36,8 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
             }
             // The issuing body must have existed on the day it signed the document.
             await units.EnsureExistedAsync(command.Definition.IssuerUnit, command.Definition.SignedOn, "attributes.issuer_unit", ct);
+            // Appendix 2 counts a document in the period of its signing day (ADR 0029).
+            await periods.EnsureOpenAsync([new FactDay(command.Definition.SignedOn, "attributes.signed_on")], ct);
             var state = new DocumentState(command.DocumentId, command.Definition, [], 1);
             var now = Now;
             db.Documents.Add(DocumentEntity.From(state, now));
@@ -55,6 +59,8 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
             {
                 return target.ToWire(Today);
             }
+            // A lifecycle event changes the document's status from its day on.
+            await periods.EnsureOpenAsync([new FactDay(command.Change.EffectiveOn, "event.effective_on")], ct);
             var now = Now;
             target.Apply(next, now);
             db.AddIntegrationEvent(new C.LegalDocumentsRecorded { Documents = [next.ToEvent()], OccurredAt = now });
@@ -168,6 +174,7 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
         DocumentState? Find(string id) => asImported.GetValueOrDefault(id) ?? stored.GetValueOrDefault(id);
 
         var inserted = new List<DocumentState>();
+        var insertedDays = new List<FactDay>();
         long unchanged = 0;
         for (var i = 0; i < records.Count; i++)
         {
@@ -199,7 +206,11 @@ public sealed class DocumentGrpcService(LegalDbContext db, TimeProvider clock, R
                 }
             }
             inserted.Add(state);
+            insertedDays.Add(new FactDay(record.Definition.SignedOn, $"records[{i}].attributes.signed_on"));
+            insertedDays.AddRange(record.Events.Select((e, j) => new FactDay(e.EffectiveOn, $"records[{i}].events[{j}].effective_on")));
         }
+        // The new documents only (a repeat of a stored one passes): one locked day refuses the whole import.
+        await periods.EnsureOpenAsync(insertedDays, ct);
 
         var now = Now;
         db.Documents.AddRange(inserted.Select(s => DocumentEntity.From(s, now)));

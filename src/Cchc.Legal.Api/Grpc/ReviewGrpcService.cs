@@ -3,6 +3,7 @@ using Cchc.Legal.Api.Domain;
 using Cchc.Messaging;
 using Cchc.ReferenceData;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using C = Cchc.Contracts.Events.Legal;
@@ -14,7 +15,7 @@ namespace Cchc.Legal.Api.Grpc;
 /// from the documents' lifecycle. Writes: <see cref="CreateReviewRound"/>, <see cref="RecordReviewFinding"/>,
 /// <see cref="CreateSystematisationPeriod"/>; a finding's change writes its ReviewFindingsRecorded event in the same transaction.
 /// </summary>
-public sealed class ReviewGrpcService(LegalDbContext db, TimeProvider clock, IUnitReference units) : ReviewService.ReviewServiceBase
+public sealed class ReviewGrpcService(LegalDbContext db, TimeProvider clock, IUnitReference units, IPeriodLock periods) : ReviewService.ReviewServiceBase
 {
     public override Task<ReviewRound> CreateReviewRound(CreateReviewRoundRequest request, ServerCallContext context)
     {
@@ -68,6 +69,8 @@ public sealed class ReviewGrpcService(LegalDbContext db, TimeProvider clock, IUn
             }
             // The reviewing unit must have existed on the day of the finding (it may have been merged since the round began).
             await units.EnsureExistedAsync(unit, finding.FoundOn, "reviewing_unit", ct);
+            // A finding counts in the period of its day, its handling in the period of the handling's day (ADR 0029).
+            await periods.EnsureOpenAsync(LegalFactDays.Of(finding.FoundOn, finding.HandledOn, existing?.FoundOn, existing?.HandledOn, "finding.", "found_on"), ct);
             var next = finding with { Version = (existing?.Version ?? 0) + 1 };
             var now = Now;
             if (existing is null)

@@ -1,6 +1,7 @@
 using Cchc.Messaging;
 using Cchc.Security;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Organisation.Api.Data;
@@ -65,6 +66,8 @@ public sealed class OrganisationDbContext(DbContextOptions<OrganisationDbContext
             b.HasIndex(x => new { x.UnitCode, x.Kind, x.On });
         });
         modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+        modelBuilder.AddPeriodLocks();
         modelBuilder.UseSnakeCaseNames(typeof(OrganisationDbContext).Namespace!);
     }
 }

@@ -4,6 +4,7 @@ using Cchc.Organisation.Api.Data;
 using Cchc.Organisation.Api.Domain;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using M = Cchc.Organisation.Api.Domain.OrganisationMessages;
@@ -16,7 +17,8 @@ namespace Cchc.Organisation.Api.Grpc;
 /// as ONE StaffingRecorded event in the same transaction. Writers are serialised by a transaction-scoped advisory lock,
 /// so the "never both" rule holds between concurrent calls.
 /// </summary>
-public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider clock, RequestSecurity security, ILogger<StaffingGrpcService> logger)
+public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider clock, RequestSecurity security, IPeriodLock periodLock,
+    ILogger<StaffingGrpcService> logger)
     : StaffingService.StaffingServiceBase
 {
     public const int MaxImportItems = 50_000;
@@ -145,6 +147,7 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
 
         var now = Instant.Normalize(clock.GetUtcNow());
         var facts = new List<StaffingFact>();
+        var changedDays = new List<FactDay>();
         int inserted = 0, updated = 0, unchanged = 0;
         long lastRevision = 0;
         foreach (var item in items)
@@ -161,6 +164,7 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
                         lastRevision = existing.Revision;
                         continue;
                     }
+                    changedDays.Add(new FactDay(f.To, item.Prefix + "to"));
                     existing.Value = f.Value;
                     existing.Revision++;
                     existing.RecordedAt = now;
@@ -179,6 +183,7 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
                     UnitCode = f.UnitCode, Metric = f.Metric, FromDay = f.From, ToDay = f.To, Value = f.Value, Revision = 1, RecordedAt = now,
                 };
                 db.StaffingFigures.Add(entity);
+                changedDays.Add(new FactDay(f.To, item.Prefix + "to"));
                 figures.Add(entity);
                 figureIndex.Add(key, entity);
                 inserted++;
@@ -213,6 +218,7 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
                     ThroughCompetition = r.ThroughCompetition, PersonRef = r.PersonRef, Revision = 1, RecordedAt = now,
                 };
                 db.StaffRecords.Add(entity);
+                changedDays.Add(new FactDay(r.On, item.Prefix + "on"));
                 records.Add(entity);
                 recordIndex.Add(r.RecordId, entity);
                 inserted++;
@@ -224,6 +230,9 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
                 }));
             }
         }
+        // A figure's fact day is its period's end (the value at the end of a period), a record's its day (ADR 0029); only
+        // what changes is checked, so a repeat passes even inside an approved period.
+        await periodLock.EnsureOpenAsync(changedDays, ct);
         foreach (var chunk in facts.Chunk(EventBatchSize))
         {
             db.AddIntegrationEvent(new StaffingRecorded { Facts = chunk, OccurredAt = now });

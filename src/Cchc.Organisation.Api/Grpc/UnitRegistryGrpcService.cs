@@ -6,6 +6,7 @@ using Cchc.Organisation.Api.Data;
 using Cchc.Organisation.Api.Domain;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using M = Cchc.Organisation.Api.Domain.OrganisationMessages;
@@ -17,7 +18,8 @@ namespace Cchc.Organisation.Api.Grpc;
 /// <see cref="Registry"/>, then rewrites the changed units, logs the changes and writes ONE UnitsChanged event (each
 /// changed unit's whole history, all at the write's revision) in the same transaction.
 /// </summary>
-public sealed class UnitRegistryGrpcService(OrganisationDbContext db, TimeProvider clock, RequestSecurity security, ILogger<UnitRegistryGrpcService> logger)
+public sealed class UnitRegistryGrpcService(OrganisationDbContext db, TimeProvider clock, RequestSecurity security, IPeriodLock periodLock,
+    ILogger<UnitRegistryGrpcService> logger)
     : UnitRegistryService.UnitRegistryServiceBase
 {
     public const int MaxImportChanges = 20_000;
@@ -239,6 +241,9 @@ public sealed class UnitRegistryGrpcService(OrganisationDbContext db, TimeProvid
                 ChangeId = command.ChangeId, Revision = revision, Kind = command.Kind, EffectiveOn = command.On, Content = content, RecordedAt = now,
             });
         }
+        // A change's fact day is the day it takes effect (ADR 0029); changes already recorded are repeats and pass.
+        await periodLock.EnsureOpenAsync(commands.Where(c => !recorded.ContainsKey(c.Command.ChangeId))
+            .Select(c => new FactDay(c.Command.On, c.Prefix + "effective_on")).ToList(), ct);
         if (applied.Count == 0)
         {
             var recordedUnits = commands.Count == 1 ? UnitsOf(commands[0].Command) : [];

@@ -3,6 +3,7 @@ using Cchc.Contracts.Events.Procedures;
 using Cchc.Messaging;
 using Cchc.Procedures.Api.Domain;
 using Cchc.ReferenceData;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -126,7 +127,7 @@ public sealed class DossierImport : IAsyncDisposable
         records++;
     }
 
-    public async Task<ImportResult> CompleteAsync(DateTimeOffset now, IUnitReference units, CancellationToken ct)
+    public async Task<ImportResult> CompleteAsync(DateTimeOffset now, IUnitReference units, IPeriodLock periods, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var w = writer ?? throw new InvalidOperationException("The import is already complete.");
@@ -151,6 +152,8 @@ public sealed class DossierImport : IAsyncDisposable
         {
             // Only the new dossiers are facts this call records (those already stored were checked when they were).
             await EnsureUnitsExistedAsync(units, ct);
+            // The whole import is refused when one new dossier is dated in an approved period (or recorded as one correction).
+            await periods.EnsureOpenAsync(await FactDaysAsync(ct), ct);
         }
         var unitsCheckedAt = Stopwatch.GetElapsedTime(started);
         var events = 0;
@@ -226,6 +229,29 @@ public sealed class DossierImport : IAsyncDisposable
         }
         var lifetimes = await units.LoadAsync([unit], ct);
         throw lifetimes.Refusal(unit, refusedOn, $"records[{index}].receiving_unit");
+    }
+
+    /// <summary>
+    /// The distinct Vietnam days the new dossiers were received and closed on, each with the first record that has it (a few
+    /// hundred rows whatever the number of records): the days the period lock checks (ADR 0029).
+    /// </summary>
+    private async Task<List<FactDay>> FactDaysAsync(CancellationToken ct)
+    {
+        var days = new List<FactDay>();
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT min(idx), day, field FROM (
+                SELECT idx, {UnitReferenceStore.VietnamDaySql("received_at")} AS day, 'received_at' AS field FROM {Staging}
+                UNION ALL
+                SELECT idx, {UnitReferenceStore.VietnamDaySql("closed_at")}, 'closed_at' FROM {Staging} WHERE closed_at IS NOT NULL) d
+            GROUP BY day, field
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            days.Add(new FactDay(reader.GetFieldValue<DateOnly>(1), $"records[{reader.GetInt32(0)}].{reader.GetString(2)}"));
+        }
+        return days;
     }
 
     /// <summary>The same dossier twice in one call is fine only when both records say the same.</summary>

@@ -1,6 +1,7 @@
 using Cchc.Messaging;
 using Cchc.ReferenceData;
 using Cchc.Security;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Procedures.Api.Data;
@@ -24,6 +25,7 @@ public sealed class ProceduresDbContext(DbContextOptions<ProceduresDbContext> op
         modelBuilder.AddUnitReference();
         modelBuilder.AddAuditLog();
         modelBuilder.AddIdempotency();
+        modelBuilder.AddPeriodLocks();
         modelBuilder.UseSnakeCaseNames(typeof(ProceduresDbContext).Namespace!);
     }
 }

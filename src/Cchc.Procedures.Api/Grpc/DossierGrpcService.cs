@@ -7,13 +7,15 @@ using Cchc.Procedures.Api.Domain;
 using Cchc.ReferenceData;
 using Cchc.Contracts;
 using Cchc.Security.Authorization;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Procedures.Api.Grpc;
 
 /// <summary>One-stop-shop dossiers: every change records the dossier's new state and a DossiersRecorded event together.</summary>
-public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider clock, RequestSecurity security, IUnitReference units, ILogger<DossierGrpcService> logger)
+public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider clock, RequestSecurity security, IUnitReference units, IPeriodLock periods,
+    ILogger<DossierGrpcService> logger)
     : DossierService.DossierServiceBase
 {
     public override Task<Dossier> ReceiveDossier(ReceiveDossierRequest request, ServerCallContext context)
@@ -34,6 +36,8 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
             }
             // The receiving unit must have existed on the (Vietnam) day the dossier was received.
             await units.EnsureExistedAsync(facts.ReceivingUnit, VietnamCalendar.LocalDate(facts.ReceivedAt), "receiving_unit", ct);
+            // A dossier counts in the period of the day it was received (ADR 0029).
+            await periods.EnsureOpenAsync([FactDay.At(facts.ReceivedAt, "received_at")], ct);
             var dossier = DossierEntity.From(facts, version: 1, Instant.Normalize(clock.GetUtcNow()));
             db.Dossiers.Add(dossier);
             return await SaveWithEventAsync(dossier, ct);
@@ -124,7 +128,7 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
             await import.AddAsync(index, facts, ct);
             index++;
         }
-        var result = await import.CompleteAsync(Instant.Normalize(clock.GetUtcNow()), units, ct);
+        var result = await import.CompleteAsync(Instant.Normalize(clock.GetUtcNow()), units, periods, ct);
         security.TargetId = $"records:{result.Records}";
         logger.LogInformation("Imported {Records} dossier records ({Inserted} new, {Unchanged} unchanged, {Events} events) in {Elapsed}",
             result.Records, result.Inserted, result.Unchanged, result.Events, clock.GetElapsedTime(started));
@@ -154,6 +158,8 @@ public sealed class DossierGrpcService(ProceduresDbContext db, TimeProvider cloc
             {
                 return MapToDossier(dossier);
             }
+            // A closure counts in the period of its day (resolved on time or late, returned, withdrawn).
+            await periods.EnsureOpenAsync([FactDay.At(closedAt, "closed_at")], ct);
             dossier.Apply(closed, dossier.Version + 1, Instant.Normalize(clock.GetUtcNow()));
             return await SaveWithEventAsync(dossier, ct);
         }, cancellationToken);

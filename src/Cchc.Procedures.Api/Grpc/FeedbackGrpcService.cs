@@ -2,13 +2,14 @@ using Cchc.Contracts.Events.Procedures;
 using Cchc.Messaging;
 using Cchc.Procedures.Api.Data;
 using Cchc.Procedures.Api.Domain;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Procedures.Api.Grpc;
 
 /// <summary>Citizen feedback (PAKN): every step records the item's new state and a FeedbackRecorded event together.</summary>
-public sealed class FeedbackGrpcService(ProceduresDbContext db, TimeProvider clock) : FeedbackService.FeedbackServiceBase
+public sealed class FeedbackGrpcService(ProceduresDbContext db, TimeProvider clock, IPeriodLock periods) : FeedbackService.FeedbackServiceBase
 {
     public override Task<Feedback> ReceiveFeedback(ReceiveFeedbackRequest request, ServerCallContext context)
     {
@@ -26,6 +27,8 @@ public sealed class FeedbackGrpcService(ProceduresDbContext db, TimeProvider clo
             {
                 throw DomainException.Precondition("procedure_code", Messages.UnknownProcedure(code));
             }
+            // Feedback counts in the period of the day it was received, resolved or published (ADR 0029).
+            await periods.EnsureOpenAsync([FactDay.At(facts.ReceivedAt, "received_at")], ct);
             var item = FeedbackEntity.From(facts, version: 1, Instant.Normalize(clock.GetUtcNow()));
             db.Feedback.Add(item);
             return await SaveWithEventAsync(item, ct);
@@ -72,6 +75,7 @@ public sealed class FeedbackGrpcService(ProceduresDbContext db, TimeProvider clo
             {
                 return MapToFeedback(item);
             }
+            await periods.EnsureOpenAsync([FactDay.At(at, "at")], ct);
             item.Apply(next, item.Version + 1, Instant.Normalize(clock.GetUtcNow()));
             return await SaveWithEventAsync(item, ct);
         }, cancellationToken);

@@ -2,13 +2,14 @@ using Cchc.Contracts.Events.Procedures;
 using Cchc.Messaging;
 using Cchc.Procedures.Api.Data;
 using Cchc.Procedures.Api.Domain;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Procedures.Api.Grpc;
 
 /// <summary>The procedure catalogue: every write records one version and its ProcedureVersionsRecorded event together.</summary>
-public sealed class ProcedureCatalogGrpcService(ProceduresDbContext db, TimeProvider clock)
+public sealed class ProcedureCatalogGrpcService(ProceduresDbContext db, TimeProvider clock, IPeriodLock periods)
     : ProcedureCatalogService.ProcedureCatalogServiceBase
 {
     public override Task<Procedure> CreateProcedure(CreateProcedureRequest request, ServerCallContext context)
@@ -23,7 +24,7 @@ public sealed class ProcedureCatalogGrpcService(ProceduresDbContext db, TimeProv
                 CatalogueRules.EnsureSameAnnouncement(first.ToState(), command);
                 return MapToProcedure(first);
             }
-            return await RecordAsync(CatalogueRules.Announce(command), current: null, ct);
+            return await RecordAsync(CatalogueRules.Announce(command), current: null, "in_force_from", ct);
         }, context.CancellationToken);
     }
 
@@ -34,7 +35,7 @@ public sealed class ProcedureCatalogGrpcService(ProceduresDbContext db, TimeProv
         {
             var current = await FindCurrentAsync(command.Code, ct);
             return CatalogueRules.Amend(current.ToState(), command) is { } next
-                ? await RecordAsync(next, current, ct)
+                ? await RecordAsync(next, current, "effective_from", ct)
                 : MapToProcedure(current);
         }, context.CancellationToken);
     }
@@ -46,7 +47,7 @@ public sealed class ProcedureCatalogGrpcService(ProceduresDbContext db, TimeProv
         {
             var current = await FindCurrentAsync(command.Code, ct);
             return CatalogueRules.Abolish(current.ToState(), command) is { } next
-                ? await RecordAsync(next, current, ct)
+                ? await RecordAsync(next, current, "abolished_on", ct)
                 : MapToProcedure(current);
         }, context.CancellationToken);
     }
@@ -124,9 +125,13 @@ public sealed class ProcedureCatalogGrpcService(ProceduresDbContext db, TimeProv
     private async Task<ProcedureEntity> FindCurrentAsync(string code, CancellationToken ct) =>
         await db.Procedures.SingleOrDefaultAsync(p => p.Code == code, ct) ?? throw NotFound(code);
 
-    /// <summary>One transaction: the new version in the history, the current state, and the event.</summary>
-    private async Task<Procedure> RecordAsync(ProcedureState next, ProcedureEntity? current, CancellationToken ct)
+    /// <summary>
+    /// One transaction: the new version in the history, the current state, and the event. A version's fact day is the day it
+    /// takes effect (ADR 0029): a change inside an approved period is refused unless it is a correction.
+    /// </summary>
+    private async Task<Procedure> RecordAsync(ProcedureState next, ProcedureEntity? current, string dayField, CancellationToken ct)
     {
+        await periods.EnsureOpenAsync([new FactDay(next.EffectiveFrom, dayField)], ct);
         var now = Instant.Normalize(clock.GetUtcNow());
         var version = ProcedureSnapshot.From<ProcedureVersionEntity>(next, now);
         db.ProcedureVersions.Add(version);

@@ -1,6 +1,7 @@
 using Cchc.Messaging;
 using Cchc.Security;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Programme.Api.Data;
@@ -58,6 +59,8 @@ public sealed class ProgrammeDbContext(DbContextOptions<ProgrammeDbContext> opti
             b.HasIndex(x => new { x.Unit, x.Subject, x.PeriodFrom, x.PeriodTo }).IsUnique();
         });
         modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+        modelBuilder.AddPeriodLocks();
         modelBuilder.UseSnakeCaseNames(typeof(ProgrammeDbContext).Namespace!);
     }
 }

@@ -347,3 +347,23 @@ public static class ProgrammeValidation
         return value;
     }
 }
+
+/// <summary>
+/// A programme record's fact day for the period lock (ADR 0029): the day of a dated record (inspection, training class, index
+/// result), the end of a reported period (propaganda, survey), the first day of a state (initiative applied, criteria set in
+/// force), with the request field it comes from.
+/// </summary>
+public static class ProgrammeFactDays
+{
+    public static Cchc.ServiceKit.Hosting.PeriodLocks.FactDay Of(ProgrammeRecordKind kind, DateOnly from, DateOnly? to, string prefix) => kind switch
+    {
+        ProgrammeRecordKind.Propaganda => new(to ?? from, prefix + "propaganda.period_to"),
+        ProgrammeRecordKind.SatisfactionSurvey => new(to ?? from, prefix + "satisfaction_survey.period_to"),
+        ProgrammeRecordKind.Initiative => new(from, prefix + "initiative.applied_from"),
+        ProgrammeRecordKind.CriteriaSet => new(from, prefix + "criteria_set.adopted_on"),
+        ProgrammeRecordKind.Inspection => new(from, prefix + "inspection.day"),
+        ProgrammeRecordKind.TrainingClass => new(from, prefix + "training_class.day"),
+        ProgrammeRecordKind.IndexResult => new(from, prefix + "index_result.published_on"),
+        _ => new(from, prefix + "key"),
+    };
+}

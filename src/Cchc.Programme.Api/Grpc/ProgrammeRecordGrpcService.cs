@@ -5,6 +5,7 @@ using Cchc.Programme.Api.Data;
 using Cchc.Programme.Api.Domain;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Cchc.Programme.Api.Grpc;
 /// The programme's records (Appendix 1): every write stores the new content, its history row and a
 /// ProgrammeRecordsRecorded event in one transaction; the same content again changes nothing.
 /// </summary>
-public sealed class ProgrammeRecordGrpcService(ProgrammeDbContext db, TimeProvider clock, RequestSecurity security,
+public sealed class ProgrammeRecordGrpcService(ProgrammeDbContext db, TimeProvider clock, RequestSecurity security, IPeriodLock periods,
     ILogger<ProgrammeRecordGrpcService> logger) : ProgrammeRecordService.ProgrammeRecordServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -28,7 +29,7 @@ public sealed class ProgrammeRecordGrpcService(ProgrammeDbContext db, TimeProvid
         var command = ProgrammeValidation.Record(request);
         return await db.WriteAsync(async ct =>
         {
-            var (written, _) = await WriteAsync([command], ct);
+            var (written, _) = await WriteAsync([command], _ => "record.", ct);
             return ToWire(written[0]);
         }, context.CancellationToken);
     }
@@ -55,7 +56,7 @@ public sealed class ProgrammeRecordGrpcService(ProgrammeDbContext db, TimeProvid
             seen[(command.ReportingUnit, command.Key)] = i;
             records.Add(command);
         }
-        var result = await db.WriteAsync(async ct2 => (await WriteAsync(records, ct2)).Counts, ct);
+        var result = await db.WriteAsync(async ct2 => (await WriteAsync(records, i => $"records[{i}].", ct2)).Counts, ct);
         logger.LogInformation("Imported {Records} programme records: {Inserted} inserted, {Replaced} replaced, {Unchanged} unchanged",
             result.Records, result.Inserted, result.Replaced, result.Unchanged);
         return result;
@@ -96,7 +97,8 @@ public sealed class ProgrammeRecordGrpcService(ProgrammeDbContext db, TimeProvid
         return response;
     }
 
-    private async Task<(List<ProgrammeRecordEntity> Written, ImportResponse Counts)> WriteAsync(IReadOnlyList<RecordCommand> records, CancellationToken ct)
+    private async Task<(List<ProgrammeRecordEntity> Written, ImportResponse Counts)> WriteAsync(IReadOnlyList<RecordCommand> records, Func<int, string> prefix,
+        CancellationToken ct)
     {
         var units = records.Select(r => r.ReportingUnit).Distinct().ToList();
         var keys = records.Select(r => r.Key).Distinct().ToList();
@@ -106,8 +108,9 @@ public sealed class ProgrammeRecordGrpcService(ProgrammeDbContext db, TimeProvid
         var by = security.Caller?.ClientId ?? Cchc.Security.Caller.Anonymous;
         var written = new List<ProgrammeRecordEntity>();
         var changed = new List<(ProgrammeRecordEntity Entity, ProgrammeRecordFact Fact)>();
+        var changedDays = new List<FactDay>();
         long inserted = 0, replaced = 0;
-        foreach (var command in records)
+        foreach (var (command, i) in records.Select((c, i) => (c, i)))
         {
             var content = Json.Format(command.Record);
             if (stored.TryGetValue((command.ReportingUnit, command.Key), out var existing))
@@ -117,6 +120,9 @@ public sealed class ProgrammeRecordGrpcService(ProgrammeDbContext db, TimeProvid
                 {
                     continue;
                 }
+                // A revision changes the record as stored and as sent: both days are checked.
+                changedDays.Add(ProgrammeFactDays.Of(existing.Kind, existing.DayFrom, existing.DayTo, prefix(i)));
+                changedDays.Add(ProgrammeFactDays.Of(command.Kind, command.Fact.From, command.Fact.To, prefix(i)));
                 existing.Kind = command.Kind;
                 existing.DayFrom = command.Fact.From;
                 existing.DayTo = command.Fact.To;
@@ -136,11 +142,14 @@ public sealed class ProgrammeRecordGrpcService(ProgrammeDbContext db, TimeProvid
                 History = [new ProgrammeRecordRevisionEntity { Revision = 1, Content = content, RecordedAt = now, RecordedBy = by }],
             };
             db.Records.Add(entity);
+            changedDays.Add(ProgrammeFactDays.Of(command.Kind, command.Fact.From, command.Fact.To, prefix(i)));
             stored[(command.ReportingUnit, command.Key)] = entity;
             inserted++;
             written.Add(entity);
             changed.Add((entity, command.Fact));
         }
+        // Only what changes is checked: a repeat of a stored record passes even inside an approved period (ADR 0029).
+        await periods.EnsureOpenAsync(changedDays, ct);
         foreach (var chunk in changed.Chunk(EventBatchSize))
         {
             db.AddIntegrationEvent(new ProgrammeRecordsRecorded

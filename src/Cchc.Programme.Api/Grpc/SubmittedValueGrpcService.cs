@@ -4,6 +4,7 @@ using Cchc.Programme.Api.Data;
 using Cchc.Programme.Api.Domain;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Cchc.Programme.Api.Grpc;
 /// Values units submit for report rows no source system produces: each write keeps the history (who, when, what) and
 /// publishes ValuesSubmitted through the outbox in the same transaction. Number, text, "-" and blank stay distinct.
 /// </summary>
-public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvider clock, RequestSecurity security,
+public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvider clock, RequestSecurity security, IPeriodLock periods,
     ILogger<SubmittedValueGrpcService> logger) : SubmittedValueService.SubmittedValueServiceBase
 {
     public const int MaxImportRecords = 20_000;
@@ -21,7 +22,7 @@ public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvide
     public override async Task<SubmittedValueState> SubmitValue(SubmitValueRequest request, ServerCallContext context)
     {
         var command = ProgrammeValidation.Value(request);
-        return await db.WriteAsync(async ct => ToWire((await WriteAsync([command], ct)).Written[0], withHistory: false), context.CancellationToken);
+        return await db.WriteAsync(async ct => ToWire((await WriteAsync([command], _ => "value.", ct)).Written[0], withHistory: false), context.CancellationToken);
     }
 
     public override async Task<ImportResponse> ImportSubmittedValues(IAsyncStreamReader<SubmittedValue> requestStream, ServerCallContext context)
@@ -45,7 +46,7 @@ public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvide
             seen[command.Key] = i;
             values.Add(command);
         }
-        var result = await db.WriteAsync(async ct2 => (await WriteAsync(values, ct2)).Counts, ct);
+        var result = await db.WriteAsync(async ct2 => (await WriteAsync(values, i => $"records[{i}].", ct2)).Counts, ct);
         logger.LogInformation("Imported {Records} submitted values: {Inserted} inserted, {Replaced} replaced, {Unchanged} unchanged",
             result.Records, result.Inserted, result.Replaced, result.Unchanged);
         return result;
@@ -61,7 +62,8 @@ public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvide
         return ToWire(found, withHistory: true);
     }
 
-    private async Task<(List<SubmittedValueEntity> Written, ImportResponse Counts)> WriteAsync(IReadOnlyList<ValueCommand> values, CancellationToken ct)
+    private async Task<(List<SubmittedValueEntity> Written, ImportResponse Counts)> WriteAsync(IReadOnlyList<ValueCommand> values, Func<int, string> prefix,
+        CancellationToken ct)
     {
         var indicators = values.Select(v => v.Key.Indicator).Distinct().ToList();
         var units = values.Select(v => v.Key.Unit).Distinct().ToList();
@@ -71,8 +73,9 @@ public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvide
         var by = security.Caller?.ClientId ?? Cchc.Security.Caller.Anonymous;
         var written = new List<SubmittedValueEntity>();
         var changed = new List<SubmittedValueEntity>();
+        var changedDays = new List<FactDay>();
         long inserted = 0, replaced = 0;
-        foreach (var command in values)
+        foreach (var (command, i) in values.Select((c, i) => (c, i)))
         {
             if (stored.TryGetValue(command.Key, out var existing))
             {
@@ -81,6 +84,7 @@ public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvide
                 {
                     continue;
                 }
+                changedDays.Add(new FactDay(command.Key.PeriodTo, prefix(i) + "period_to"));
                 (existing.Kind, existing.Value, existing.Note) = (command.Kind, command.Value, command.Note);
                 existing.Revision++;
                 existing.RecordedAt = now;
@@ -101,11 +105,14 @@ public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvide
                 History = [new SubmittedValueRevisionEntity { Revision = 1, Kind = command.Kind, Value = command.Value, Note = command.Note, RecordedAt = now, RecordedBy = by }],
             };
             db.Values.Add(entity);
+            changedDays.Add(new FactDay(key.PeriodTo, prefix(i) + "period_to"));
             stored[key] = entity;
             inserted++;
             written.Add(entity);
             changed.Add(entity);
         }
+        // A value's fact day is its period's end, as a metric submission's (ADR 0029); a repeat passes.
+        await periods.EnsureOpenAsync(changedDays, ct);
         foreach (var chunk in changed.Chunk(ProgrammeRecordGrpcService.EventBatchSize))
         {
             db.AddIntegrationEvent(new ValuesSubmitted

@@ -10,7 +10,11 @@ using Npgsql;
 namespace Cchc.ServiceKit.Hosting.PeriodLocks;
 
 /// <summary>A fact's day and the request field it comes from (named in the refusal).</summary>
-public readonly record struct FactDay(DateOnly Day, string Field);
+public readonly record struct FactDay(DateOnly Day, string Field)
+{
+    /// <summary>The fact's day of an instant: its Vietnam local day, as the report counts it.</summary>
+    public static FactDay At(DateTimeOffset instant, string field) => new(Cchc.Contracts.VietnamCalendar.LocalDate(instant), field);
+}
 
 /// <summary>An accepted correction: the approval it goes through and the caller's reason.</summary>
 public sealed record AcceptedCorrection(string Period, int ApprovalVersion, DateOnly FactDay, string Reason);

@@ -9,7 +9,9 @@ namespace Cchc.Cli.Tests.Import;
 /// <summary>
 /// DossierService.ImportDossierBatches as the service behaves, in memory: all or nothing per call, the first bad record
 /// refuses the call with a google.rpc.BadRequest naming "records[i].field"; ids starting with "BAD" have a bad due_at,
-/// ids starting with "ODD" are refused without naming a record; records already held count as unchanged.
+/// ids starting with "ODD" are refused without naming a record; ids starting with "LOCK" are dated in an approved period
+/// (FAILED_PRECONDITION naming records[i].received_at, as the period lock answers, ADR 0035); records already held count
+/// as unchanged.
 /// </summary>
 internal sealed class FakeDossierImports : CallInvoker
 {
@@ -18,6 +20,10 @@ internal sealed class FakeDossierImports : CallInvoker
     public HashSet<string> Stored { get; } = new(StringComparer.Ordinal);
 
     public int Calls { get; private set; }
+
+    /// <summary>The period lock's refusal as the procedures service words it (PeriodLockMessages.Locked).</summary>
+    public const string LockedMessage =
+        "ngày 05/03/2019 thuộc kỳ báo cáo 2019 đã được phê duyệt ngày 06/12/2026 bởi cchc-approver (phiên bản 1); cần quyền điều chỉnh (facts.correct) và lý do";
 
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
@@ -45,6 +51,16 @@ internal sealed class FakeDossierImports : CallInvoker
                         Code = (int)Code.InvalidArgument,
                         Message = $"records[{i}].due_at: hạn trả kết quả phải sau ngày tiếp nhận",
                         Details = { Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = $"records[{i}].due_at", Description = "hạn trả kết quả phải sau ngày tiếp nhận" } } }) },
+                    };
+                    throw status.ToRpcException();
+                }
+                if (records[i].DossierId.StartsWith("LOCK", StringComparison.Ordinal))
+                {
+                    var status = new Google.Rpc.Status
+                    {
+                        Code = (int)Code.FailedPrecondition,
+                        Message = $"records[{i}].received_at: {LockedMessage}",
+                        Details = { Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = $"records[{i}].received_at", Description = LockedMessage } } }) },
                     };
                     throw status.ToRpcException();
                 }

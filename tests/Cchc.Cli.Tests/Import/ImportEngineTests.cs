@@ -65,6 +65,28 @@ public sealed class ImportEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_dated_in_an_approved_period_go_to_the_error_workbook_with_the_lock_in_Vietnamese_and_the_rest_is_imported()
+    {
+        var file = Workbook("HS-1", "LOCK-2", "HS-3", "LOCK-4", "HS-5");
+        var service = new FakeDossierImports();
+        var output = new StringWriter();
+
+        var summary = await Engine(service, output).RunAsync(Request(file), CancellationToken.None);
+
+        Assert.Equal((5L, 3L, 2L), (summary.Rows, summary.Accepted, summary.Rejected));
+        Assert.Equal(["HS-1", "HS-3", "HS-5"], service.Stored.Order());
+        Assert.Contains($"trang \"Hồ sơ\", dòng 3, cột F \"Ngày tiếp nhận\": {FakeDossierImports.LockedMessage}", output.ToString());
+        using (var document = SpreadsheetDocument.Open(summary.ErrorWorkbook!, false))
+        {
+            var notes = document.WorkbookPart!.WorksheetParts.Single().WorksheetCommentsPart!.Comments.CommentList!
+                .Elements<DocumentFormat.OpenXml.Spreadsheet.Comment>().ToDictionary(c => c.Reference!.Value!, c => c.InnerText);
+            Assert.Equal(FakeDossierImports.LockedMessage, notes["F3"]);
+            Assert.Equal(FakeDossierImports.LockedMessage, notes["F4"]);
+        }
+        Assert.Equal(["LOCK-2", "LOCK-4"], WorkbookReader.Read(summary.ErrorWorkbook!).Single().Rows.Skip(2).Select(r => r[0]));
+    }
+
+    [Fact]
     public async Task The_fixed_error_workbook_imports_and_a_rerun_doubles_nothing()
     {
         var file = Workbook("HS-1", "BAD-2", "HS-3");

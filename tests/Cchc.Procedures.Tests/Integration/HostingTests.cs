@@ -23,7 +23,7 @@ public sealed class HostingTests(ProceduresService service)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public'", connection);
-        Assert.Equal("__EFMigrationsHistory,audit_entries,dossiers,feedback,idempotency_records,inbox_messages,outbox_messages,procedure_versions,procedures,unit_reference_periods,unit_reference_units", await command.ExecuteScalarAsync());
+        Assert.Equal("__EFMigrationsHistory,audit_entries,dossiers,fact_corrections,feedback,idempotency_records,inbox_messages,outbox_messages,period_locks,procedure_versions,procedures,unit_reference_periods,unit_reference_units", await command.ExecuteScalarAsync());
     }
 
     [Fact]
