@@ -79,9 +79,9 @@ public sealed class ScopeDrillDownScenarioTests(SuiteFixture suite)
         // The district cell's units: the committee, 2 of 3 on time, adding up to the cell.
         var units = await suite.Http.GetFromJsonAsync<JsonElement>(
             $"/api/reports/appendices/3/rows/dossiers.on_time_rate.district/units?period=1991&scope={scope}");
-        var unit = Assert.Single(units.GetProperty("units").EnumerateArray());
-        Assert.Equal("UBND huyện Phạm Vi Một", unit.GetProperty("unit").GetString());
-        Assert.Equal((2m, 3m), (unit.GetProperty("numerator").GetDecimal(), unit.GetProperty("denominator").GetDecimal()));
+        var share = Assert.Single(units.GetProperty("units").EnumerateArray());
+        Assert.Equal("UBND huyện Phạm Vi Một", share.GetProperty("unit").GetString());
+        Assert.Equal((2m, 3m), (share.GetProperty("numerator").GetDecimal(), share.GetProperty("denominator").GetDecimal()));
         Assert.Equal(66.6667m, units.GetProperty("value").GetDecimal());
 
         // And on to its dossiers, two a page, with the report reader's token (reporting.read, every unit).

@@ -175,8 +175,8 @@ public sealed class ReportEndpointsTests(PostgresServer postgres) : IAsyncLifeti
         foreach (var row in report.Rows.Where(r => !r.Definition.Heading))
         {
             var cell = VietnameseFormat.Cell(row.Values!["2019"], row.Definition.ValueType, VietnameseFormat.RowDecimals(row, row.Definition.ValueType));
-            // A cell of a violated rule carries the class "violation" and the rule as its title.
-            Assert.Matches($"<td>{System.Text.RegularExpressions.Regex.Escape(row.Definition.Label)}</td><td(?: class=\"[^\"]*\"(?: title=\"[^\"]*\")?)?>{System.Text.RegularExpressions.Regex.Escape(cell)}</td>", html);
+            // A cell of a violated rule carries the class "violation" and the rule as its title; a filled cell links to its drill-down.
+            Assert.Matches($"<td>{System.Text.RegularExpressions.Regex.Escape(row.Definition.Label)}</td><td(?: class=\"[^\"]*\"(?: title=\"[^\"]*\")?)?>(?:<a class=\"drill\" href=\"[^\"]*\" title=\"[^\"]*\">)?{System.Text.RegularExpressions.Regex.Escape(cell)}(?:</a>)?</td>", html);
         }
         Assert.Contains(report.Rows, r => r.Definition.ValueType == ValueTypes.Percent && VietnameseFormat.Cell(r.Values!["2019"], ValueTypes.Percent).Contains(','));
     }
