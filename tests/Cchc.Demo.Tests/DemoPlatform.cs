@@ -24,6 +24,9 @@ public sealed class DemoPlatform : IAsyncLifetime
     /// <summary>~140 s on a quiet machine; the whole test suite runs beside it on two cores in CI (below ./cchc test's 20-minute hang limit).</summary>
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromMinutes(15);
 
+    /// <summary>The years of the direction key figures read back (the national index ranks the body quotes, 2011–2019).</summary>
+    public const string DirectionYears = "2011,2012,2013,2014,2015,2016,2017,2018,2019";
+
     private readonly IsolatedPlatform _platform = new("demo");
     private DistributedApplication? _app;
 
@@ -40,6 +43,9 @@ public sealed class DemoPlatform : IAsyncLifetime
 
     /// <summary>GET /api/reports/appendices/{no}?… through the gateway's HTTP port, anonymously (the published report).</summary>
     public IReadOnlyDictionary<int, JsonNode?> Appendices { get; private set; } = new Dictionary<int, JsonNode?>();
+
+    /// <summary>GET /api/reports/key-figures/direction?periods=2011,…,2019 through the gateway, anonymously.</summary>
+    public JsonNode? DirectionKeyFigures { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -84,6 +90,7 @@ public sealed class DemoPlatform : IAsyncLifetime
             appendices[no] = JsonNode.Parse(body);
         }
         Appendices = appendices;
+        DirectionKeyFigures = JsonNode.Parse(await http.GetStringAsync($"/api/reports/key-figures/direction?periods={DirectionYears}"));
     }
 
     /// <summary>The loader as a process, with ./cchc run's arguments (src/Cchc.Cli: the same code path as the run command).</summary>

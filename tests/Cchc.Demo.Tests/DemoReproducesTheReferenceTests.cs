@@ -77,6 +77,55 @@ public sealed class DemoReproducesTheReferenceTests(DemoPlatform demo, ITestOutp
         }
     }
 
+    /// <summary>
+    /// The body's national index ranks ("Xếp hạng chỉ số năm 2019 …: PAR INDEX 51, SIPAS 44, PAPI 51, PCI 63" and the
+    /// other years it names) on the direction key figures, each in its year's column; a year the body names no rank for
+    /// is blank, never a neighbouring year's rank.
+    /// </summary>
+    [Fact]
+    public void TheDemo_ShowsTheBodysNationalIndexRanks_InTheirYears()
+    {
+        var expected = new Dictionary<(string Index, string Year), decimal>();
+        foreach (var fact in Reference.Facts("direction"))
+        {
+            var name = fact["fact"]!.GetValue<string>();
+            var year = System.Text.RegularExpressions.Regex.Match(name, "năm (\\d{4})") is { Success: true } m ? m.Groups[1].Value : null;
+            foreach (var (field, node) in fact)
+            {
+                if (field is "area" or "fact" || !field.StartsWith("PAR_INDEX", StringComparison.Ordinal) && !field.StartsWith("SIPAS", StringComparison.Ordinal)
+                    && !field.StartsWith("PAPI", StringComparison.Ordinal) && !field.StartsWith("PCI", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var parts = field.Split('_');
+                var (index, fieldYear) = parts[^1].Length == 4 && parts[^1].All(char.IsDigit)
+                    ? (string.Join('_', parts[..^1]), parts[^1])
+                    : (field, year!);
+                expected[(index, fieldYear)] = node!.GetValue<decimal>();
+            }
+        }
+        Assert.Equal(10, expected.Count); // 2019's four and the six other years' the body names
+
+        var rows = ReferenceComparison.FindRows(demo.DirectionKeyFigures)!;
+        var labels = new Dictionary<string, string> { ["PAR_INDEX"] = "(PAR INDEX)", ["SIPAS"] = "(SIPAS)", ["PAPI"] = "(PAPI)", ["PCI"] = "(PCI)" };
+        foreach (var (index, label) in labels)
+        {
+            var row = rows.Single(r => r["label"]!.GetValue<string>().Contains(label, StringComparison.Ordinal));
+            foreach (var year in DemoPlatform.DirectionYears.Split(','))
+            {
+                var got = row["values"]![year];
+                if (expected.TryGetValue((index, year), out var rank))
+                {
+                    Assert.True(got is JsonValue v && v.GetValue<decimal>() == rank, $"{index} {year}: want {rank}, got {got?.ToJsonString() ?? "blank"}");
+                }
+                else
+                {
+                    Assert.True(got is null, $"{index} {year}: the body names no rank, got {got?.ToJsonString()}");
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]

@@ -24,6 +24,11 @@ internal static class Reference
     /// </summary>
     public static JsonNode RecordedResponse(int no) => Parse("Responses", $"appendix-{no}.json");
 
+    /// <summary>The body's facts of one area (the reference's "facts": {area, fact, field: number, …}).</summary>
+    public static IReadOnlyList<JsonObject> Facts(string area) =>
+        Parse("Reference", "lai-chau-cchc-2015-2020.json")["facts"]!.AsArray().Select(f => f!.AsObject())
+            .Where(f => f["area"]!.GetValue<string>() == area).ToList();
+
     private static JsonNode Parse(string folder, string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, folder, file);

@@ -33,6 +33,20 @@ public sealed class Appendix1LayoutTests
     }
 
     [Fact]
+    public void TheDirectionKeyFigures_AreUnitsInspectedAndTheFourIndexRanks_EachComputedByAProgrammeSource()
+    {
+        var figures = new DirectionKeyFigures();
+        var computed = new ProgrammeIndicators(null!).Indicators.Concat(new NationalIndexIndicators(null!).Indicators).ToHashSet();
+
+        Assert.Equal("direction", figures.Area);
+        Assert.Equal(
+            [ProgrammeIndicators.UnitsInspected, NationalIndexIndicators.ParIndexRank, NationalIndexIndicators.SipasRank, NationalIndexIndicators.PapiRank, NationalIndexIndicators.PciRank],
+            figures.Rows.Select(r => r.Indicator));
+        Assert.All(figures.Rows, r => Assert.Contains(r.Indicator, computed));
+        Assert.All(figures.Rows.Skip(1), r => Assert.Equal(ValueTypes.Rank, r.ValueType));
+    }
+
+    [Fact]
     public void Appendix3sSubmittedRows_AreComputedFromSubmittedValues()
     {
         var computed = new SubmittedValueIndicators(null!).Indicators;
