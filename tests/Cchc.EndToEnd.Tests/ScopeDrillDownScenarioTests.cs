@@ -46,6 +46,22 @@ public sealed class ScopeDrillDownScenarioTests(SuiteFixture suite)
     public async Task ADistrictsReport_ThroughTheGateway_DrillsDownToItsDossiers()
     {
         await suite.RegisterUnitsAsync(Prefix, "1990-01-01", Units);
+        // The dossiers' procedure: in the catalogue in 1990–1991 only, so no other scenario's years count it.
+        var catalogue = new ProcedureCatalogService.ProcedureCatalogServiceClient(suite.Channel);
+        await catalogue.CreateProcedureAsync(new CreateProcedureRequest
+        {
+            Code = "E2E.SCOPE.1", InForceFrom = "1990-01-01",
+            Publication = new Publication { DecisionNumber = "20/QĐ-UBND", DecisionDate = "1989-12-20" },
+            Attributes = new ProcedureAttributes
+            {
+                Name = "Thủ tục thử nghiệm phạm vi báo cáo", Field = "Hộ tịch", Level = GovernmentLevel.District, ResolvingUnit = "UBND huyện Phạm Vi Một",
+                ReceivingPlace = ReceivingPlace.DistrictOneStop,
+            },
+        });
+        await catalogue.AbolishProcedureAsync(new AbolishProcedureRequest
+        {
+            Code = "E2E.SCOPE.1", AbolishedOn = "1992-01-01", Publication = new Publication { DecisionNumber = "21/QĐ-UBND", DecisionDate = "1991-12-20" },
+        });
         var client = new DossierService.DossierServiceClient(suite.Channel);
         var received = new DateTimeOffset(1991, 3, 4, 9, 0, 0, TimeSpan.FromHours(7));
         foreach (var (id, unit, level, onTime) in Dossiers)
