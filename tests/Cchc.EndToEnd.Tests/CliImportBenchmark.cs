@@ -38,6 +38,11 @@ public sealed class CliImportBenchmark(SuiteFixture suite, ITestOutputHelper log
                 ReceivingPlace = ReceivingPlace.CommuneOneStop,
             },
         });
+        // Its dossiers are received in 2015: abolished from 2016, so the scenarios that count 2017–2019 never see it.
+        await catalogue.AbolishProcedureAsync(new AbolishProcedureRequest
+        {
+            Code = Procedure, AbolishedOn = "2016-01-01", Publication = new Publication { DecisionNumber = "47/QĐ-UBND", DecisionDate = "2015-12-20" },
+        });
         var sheet = new SheetModel("Hồ sơ") { HeaderRow = 0 };
         sheet.Rows.Add(["Số hồ sơ", "Mã TTHC", "Đơn vị tiếp nhận", "Cấp", "Hình thức nộp", "Ngày tiếp nhận", "Hạn trả kết quả", "Trạng thái", "Ngày kết thúc",
             "Xử lý trên hệ thống một cửa điện tử"]);
