@@ -182,7 +182,7 @@ public sealed class AutonomyGrpcService(FinanceDbContext db, TimeProvider clock,
             {
                 if (stored.Add((cell.Year, cell.ParentKind, cell.Level)))
                 {
-                    addedDays.Add(new FactDay(new DateOnly(cell.Year, 12, 31), $"items[{i}].year"));
+                    addedDays.Add(FactDay.YearEnd(cell.Year, $"items[{i}].year"));
                     db.UnreportedBreakdowns.Add(new UnreportedBreakdownEntity
                     {
                         Year = cell.Year, ParentKind = cell.ParentKind, Level = cell.Level, SourceDocument = source, RecordedAt = now,

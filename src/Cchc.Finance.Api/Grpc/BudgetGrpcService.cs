@@ -30,10 +30,10 @@ public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, R
             }
             // A figure's fact day is the last day of its last year (as a submission's is its period's end, ADR 0029); a
             // revision also changes the figure it replaces.
-            List<FactDay> days = [LastDay(figure.YearTo, "figure.year_to")];
+            List<FactDay> days = [FactDay.YearEnd(figure.YearTo, "figure.year_to")];
             if (existing is not null)
             {
-                days.Add(LastDay(existing.YearTo, "figure.year_to"));
+                days.Add(FactDay.YearEnd(existing.YearTo, "figure.year_to"));
             }
             await periods.EnsureOpenAsync(days, ct);
             var version = (existing?.Version ?? 0) + 1;
@@ -125,7 +125,7 @@ public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, R
                     continue;
                 }
                 inserted.Add(records[i]);
-                insertedDays.Add(LastDay(records[i].YearTo, $"records[{i}].year_to"));
+                insertedDays.Add(FactDay.YearEnd(records[i].YearTo, $"records[{i}].year_to"));
             }
             await periods.EnsureOpenAsync(insertedDays, ct2);
             var now = Instant.Normalize(clock.GetUtcNow());
@@ -145,6 +145,4 @@ public sealed class BudgetGrpcService(FinanceDbContext db, TimeProvider clock, R
         logger.LogInformation("Imported {Records} budget figures: {Inserted} inserted, {Unchanged} unchanged", result.Records, result.Inserted, result.Unchanged);
         return result;
     }
-
-    private static FactDay LastDay(int year, string field) => new(new DateOnly(year, 12, 31), field);
 }

@@ -1,6 +1,7 @@
 using Cchc.Contracts.Events.Legal;
 using Cchc.Contracts.Events.Procedures;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Wire = Cchc.Legal.Api.Grpc;
 
 namespace Cchc.Legal.Api.Domain;
@@ -162,10 +163,10 @@ public static class ReviewValidation
 /// <summary>The days a finding's or a check's write changes, for the period lock (ADR 0029): its day and its handling's day, and when it revises a stored one, the stored days too.</summary>
 public static class LegalFactDays
 {
-    public static List<Cchc.ServiceKit.Hosting.PeriodLocks.FactDay> Of(DateOnly day, DateOnly? handledOn, DateOnly? storedDay, DateOnly? storedHandledOn,
+    public static List<FactDay> Of(DateOnly day, DateOnly? handledOn, DateOnly? storedDay, DateOnly? storedHandledOn,
         string prefix, string dayField = "checked_on")
     {
-        List<Cchc.ServiceKit.Hosting.PeriodLocks.FactDay> days = [new(day, prefix + dayField)];
+        List<FactDay> days = [new(day, prefix + dayField)];
         foreach (var (d, field) in new[] { (handledOn, "handled_on"), (storedDay, dayField), (storedHandledOn, "handled_on") })
         {
             if (d is { } value)

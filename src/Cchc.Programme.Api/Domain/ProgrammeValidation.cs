@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cchc.Contracts.Events.Programme;
 using Cchc.ServiceKit;
+using Cchc.ServiceKit.Hosting.PeriodLocks;
 using Wire = Cchc.Programme.Api.Grpc;
 
 namespace Cchc.Programme.Api.Domain;
@@ -355,7 +356,7 @@ public static class ProgrammeValidation
 /// </summary>
 public static class ProgrammeFactDays
 {
-    public static Cchc.ServiceKit.Hosting.PeriodLocks.FactDay Of(ProgrammeRecordKind kind, DateOnly from, DateOnly? to, string prefix) => kind switch
+    public static FactDay Of(ProgrammeRecordKind kind, DateOnly from, DateOnly? to, string prefix) => kind switch
     {
         ProgrammeRecordKind.Propaganda => new(to ?? from, prefix + "propaganda.period_to"),
         ProgrammeRecordKind.SatisfactionSurvey => new(to ?? from, prefix + "satisfaction_survey.period_to"),

@@ -14,6 +14,9 @@ public readonly record struct FactDay(DateOnly Day, string Field)
 {
     /// <summary>The fact's day of an instant: its Vietnam local day, as the report counts it.</summary>
     public static FactDay At(DateTimeOffset instant, string field) => new(Cchc.Contracts.VietnamCalendar.LocalDate(instant), field);
+
+    /// <summary>The fact's day of a yearly figure: 31/12 of its (last) year, the day its year's report counts it on.</summary>
+    public static FactDay YearEnd(int year, string field) => new(new DateOnly(year, 12, 31), field);
 }
 
 /// <summary>An accepted correction: the approval it goes through and the caller's reason.</summary>

@@ -40,7 +40,7 @@ public sealed class HostileQueryTests(PostgresServer postgres) : IAsyncLifetime
         {
             cases.Add(($"/api/reports/appendices/4?asOf={bad}", 400, "periods"));
         }
-        foreach (var area in new[] { "institutions", "organisation", "civil-service", "public-finance", "modernisation" })
+        foreach (var area in new[] { "institutions", "organisation", "civil-service", "public-finance", "modernisation", "direction" })
         {
             foreach (var bad in new[] { "9999", "0000", "2019-02-30", "1..2", "2020-03-31..2020-01-01", TenThousandPeriods, HugeString })
             {
@@ -64,6 +64,20 @@ public sealed class HostileQueryTests(PostgresServer postgres) : IAsyncLifetime
         {
             cases.Add(($"/api/reports/staffing/by-unit?period=2019&rollUpTo={bad}", 400, "rollUpTo"));
         }
+        // A report's scope, and the drill-down's paging (a value that is not a number is named like any other bad value).
+        foreach (var bad in new[] { "xyz", "unit:", "level:moon", "%00%FF", "unit:" + HugeString })
+        {
+            cases.Add(($"/api/reports/appendices/3?periods=2019&scope={bad}", 400, "scope"));
+        }
+        const string Cell = "/api/reports/appendices/3/rows/dossiers.on_time_rate.district/units?period=2019";
+        foreach (var bad in new[] { "abc", "-5", "100000", "99999999999999999999", "1.5", HugeString })
+        {
+            cases.Add(($"{Cell}&pageSize={bad}", 400, "pageSize"));
+        }
+        foreach (var bad in new[] { "%25%25%25", "AAAA", HugeString })
+        {
+            cases.Add(($"{Cell}&pageToken={bad}", 400, "pageToken"));
+        }
         return cases;
     }
 
@@ -82,6 +96,9 @@ public sealed class HostileQueryTests(PostgresServer postgres) : IAsyncLifetime
         {
             cases.Add(($"/reports/appendices/{no}?periods=2019", 404, null));
         }
+        cases.Add(("/reports/appendices/3?periods=2019&scope=xyz", 400, null));
+        cases.Add(("/reports/appendices/3/rows/dossiers.on_time_rate.district/units?period=2019&pageSize=abc", 400, null));
+        cases.Add(("/reports/key-figures?periods=9999", 400, null));
         cases.Add(("/reports/nothing-here", 404, null));
         return cases;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Cchc.Reporting.Api.Reports.Pages;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Cchc.Reporting.Api.Reports.Http;
 /// id and records it on the request's span: since .NET 10 the middleware no longer logs what a handler handled).
 /// Responses left without a body (an unknown path, a wrong method) get the same treatment.
 /// </summary>
-public static class ErrorResponses
+public static partial class ErrorResponses
 {
     /// <summary>The problem details member with the correlation id (the W3C trace id of the request).</summary>
     public const string CorrelationIdMember = "traceId";
@@ -44,7 +45,7 @@ public static class ErrorResponses
     /// <summary>The id a person quotes to an operator, who finds the request's logs and trace by it.</summary>
     public static string CorrelationId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
-    internal static async Task WriteAsync(HttpContext context, int status, string? detail)
+    internal static async Task WriteAsync(HttpContext context, int status, string? detail, string? parameter = null)
     {
         var correlationId = CorrelationId(context);
         context.Response.StatusCode = status;
@@ -58,7 +59,12 @@ public static class ErrorResponses
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail ?? MessageOf(status) },
+            ProblemDetails = parameter is null
+                ? new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail ?? MessageOf(status) }
+                : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [detail ?? MessageOf(status)] })
+                {
+                    Status = status, Title = "Tham số không hợp lệ", Detail = detail ?? MessageOf(status),
+                },
         });
     }
 
@@ -98,8 +104,28 @@ public static class ErrorResponses
                 activity.AddException(exception);
                 activity.SetStatus(ActivityStatusCode.Error);
             }
-            await WriteAsync(httpContext, status, detail: null);
+            var binding = BindingFailure(exception);
+            await WriteAsync(httpContext, status, binding?.Detail, binding?.Parameter);
             return true;
         }
     }
+
+    /// <summary>
+    /// A query or route value that does not convert to its parameter's type (<c>pageSize=abc</c>, <c>version=x</c>): the
+    /// framework's own message names the parameter in English; the caller gets it named in Vietnamese, with the value it sent.
+    /// </summary>
+    internal static (string Parameter, string Detail)? BindingFailure(Exception exception)
+    {
+        if (exception is not BadHttpRequestException || BindFailure().Match(exception.Message) is not { Success: true } match)
+        {
+            return null;
+        }
+        var type = match.Groups["type"].Value.TrimEnd('?');
+        var expected = type is "int" or "long" or "short" ? "một số nguyên" : type is "decimal" or "double" ? "một số" : type is "bool" ? "true hoặc false" : $"kiểu {type}";
+        var (name, value) = (match.Groups["name"].Value, match.Groups["value"].Value);
+        return (name, $"{name}: giá trị '{(value.Length > 100 ? value[..100] + "…" : value)}' không hợp lệ, phải là {expected}.");
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex BindFailure();
 }

@@ -2,6 +2,7 @@ using Cchc.Contracts.Events.Organisation;
 using Cchc.Contracts.Events.Procedures;
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Organisation;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cchc.Reporting.Api.Reports.Scope;
 
@@ -30,8 +31,7 @@ public sealed class UnitPlaces
 
     public static async Task<UnitPlaces> LoadAsync(ReportingDbContext db, CancellationToken cancellationToken)
     {
-        var periods = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.UnitPeriods), cancellationToken);
+        var periods = await db.UnitPeriods.AsNoTracking().ToListAsync(cancellationToken);
         return new UnitPlaces(new UnitStructure(periods), periods);
     }
 
