@@ -16,9 +16,11 @@ internal static class Decade
 {
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
     // The source province's 2011 – 3/2020 volume, dated in the ten years before 2015: the bench's platform is started by
-    // ./cchc run, which approves 2015–2019, and ordinary writes dated in an approved year are refused (ADR 0035).
+    // ./cchc run, which approves 2015–2019, and ordinary writes dated in an approved year are refused (ADR 0035) — the
+    // closing day included: a late dossier closes 12 days after it was received (Record), so the last receiving day is
+    // 19/12/2014 and every dossier closes in 2014.
     private static readonly DateOnly First = new(2005, 1, 1);
-    private static readonly DateOnly Last = new(2014, 12, 31);
+    private static readonly DateOnly Last = new(2014, 12, 19);
     private const int MessageSize = 1_000;
 
     public static async Task RunAsync(Platform platform, Options options)
