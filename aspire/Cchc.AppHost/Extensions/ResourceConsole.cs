@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 
 namespace Cchc.AppHost.Extensions;
@@ -7,7 +9,8 @@ namespace Cchc.AppHost.Extensions;
 /// Copies every resource's state changes and console output to the AppHost's own output, prefixed with the resource
 /// name (<c>[procedures-api] ...</c>), so the AppHost log that <c>./cchc run</c> keeps says why something did not start.
 /// A resource that fails before shutdown is announced on a line of its own: <c>FAILED: resource NAME ...</c>.
-/// Off with <c>CCHC_RESOURCE_CONSOLE=false</c>.
+/// Every state line ends with the seconds since the AppHost started (<c>(+41.2 s)</c>): the log is the start-up's
+/// profile (docs/benchmarks.md, "Start-up"). Off with <c>CCHC_RESOURCE_CONSOLE=false</c>.
 /// </summary>
 internal sealed class ResourceConsole(
     ResourceNotificationService notifications,
@@ -17,6 +20,7 @@ internal sealed class ResourceConsole(
     private static readonly Lock Output = new();
     private readonly ConcurrentDictionary<string, string> _states = new();
     private readonly ConcurrentDictionary<string, Task> _followed = new();
+    private readonly long _started = Stopwatch.GetTimestamp();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +39,8 @@ internal sealed class ResourceConsole(
                 }
                 _states[change.ResourceId] = state;
                 var exit = snapshot.ExitCode is { } code ? $" (exit code {code})" : string.Empty;
-                Write($"[{name}] state: {state}{exit}");
+                var elapsed = Stopwatch.GetElapsedTime(_started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+                Write($"[{name}] state: {state}{exit} (+{elapsed} s)");
 
                 var failed = state == KnownResourceStates.FailedToStart
                     || state == KnownResourceStates.RuntimeUnhealthy
