@@ -39,7 +39,7 @@ public static class RebuildApi
         loggers.CreateLogger(typeof(RebuildApi)).LogWarning(
             "Rebuild {RebuildId} of the read model asked by {ClientId}: fact tables emptied, RebuildRequested published", started.Id, caller);
         var status = await rebuilds.StatusAsync(started.Id, cancellationToken);
-        return TypedResults.Accepted($"/api/reports/rebuild/{started.Id}", status);
+        return TypedResults.Accepted($"/api/reports/rebuild/{started.Id}", status!);
     }
 
     public static async Task<Results<Ok<RebuildStatusDto>, ProblemHttpResult>> Latest(Rebuilds rebuilds, CancellationToken cancellationToken) =>

@@ -45,6 +45,8 @@ public sealed class Rebuilds(ReportingDbContext db, ISecurityStore audit, TimePr
         "programme_record_facts", "submitted_value_facts", "obligation_facts",
     ];
 
+    private static readonly string TruncateSql = "TRUNCATE " + string.Join(", ", FactTables);
+
     /// <summary>Reporting's own tables, which a rebuild leaves as they are.</summary>
     public static readonly IReadOnlyList<string> KeptTables =
     [
@@ -74,7 +76,7 @@ public sealed class Rebuilds(ReportingDbContext db, ISecurityStore audit, TimePr
         };
         db.Add(rebuild);
         // The perf branch's computed-report cache, if merged, must be emptied here too (the read model changes under it).
-        await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", FactTables)}", ct);
+        await db.Database.ExecuteSqlRawAsync(TruncateSql, ct);
         db.AddIntegrationEvent(new RebuildRequested { RebuildId = rebuild.Id, RequestedAt = rebuild.RequestedAt });
         await db.SaveChangesAsync(ct);
         if (auditHere)
@@ -88,7 +90,7 @@ public sealed class Rebuilds(ReportingDbContext db, ISecurityStore audit, TimePr
     /// <summary>The rebuild still running (its completion checked now), or null.</summary>
     public async Task<RebuildRecord?> RunningAsync(CancellationToken ct)
     {
-        var open = await db.Set<RebuildRecord>().Where(r => r.CompletedAt == null).OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(ct);
+        var open = await db.Set<RebuildRecord>().AsNoTracking().Where(r => r.CompletedAt == null).OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(ct);
         if (open is null)
         {
             return null;
@@ -104,7 +106,7 @@ public sealed class Rebuilds(ReportingDbContext db, ISecurityStore audit, TimePr
     /// <summary>The status of one rebuild (or the latest when <paramref name="id"/> is null); null when there is none.</summary>
     public async Task<RebuildStatusDto?> StatusAsync(Guid? id, CancellationToken ct)
     {
-        var rebuilds = db.Set<RebuildRecord>();
+        var rebuilds = db.Set<RebuildRecord>().AsNoTracking();
         var rebuild = id is { } wanted
             ? await rebuilds.FirstOrDefaultAsync(r => r.Id == wanted, ct)
             : await rebuilds.OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(ct);
