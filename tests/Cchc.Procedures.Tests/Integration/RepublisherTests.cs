@@ -38,7 +38,7 @@ public sealed class RepublisherTests(ProceduresService service)
 
         var dossiers = pages.Select(p => p.Event).OfType<DossiersRecorded>().SelectMany(e => e.Dossiers).ToList();
         var mine = Assert.Single(dossiers, d => d.DossierId == dossier);
-        Assert.Equal((2, DossierStatus.Resolved, (DateTimeOffset?)TestData.May2.AddDays(1)), (mine.Version, mine.Status, mine.ClosedAt));
+        Assert.Equal((2, Cchc.Contracts.Events.Procedures.DossierStatus.Resolved, (DateTimeOffset?)TestData.May2.AddDays(1)), (mine.Version, mine.Status, mine.ClosedAt));
         Assert.Equal(procedure, mine.ProcedureCode);
         var versions = pages.Select(p => p.Event).OfType<ProcedureVersionsRecorded>().SelectMany(e => e.Versions).Where(v => v.Code == procedure).ToList();
         Assert.Equal([1, 2], versions.Select(v => v.Version).Order());
