@@ -13,8 +13,14 @@ public sealed class RebuildOptions
 {
     public const string SectionName = "Reporting:Rebuild";
 
-    /// <summary>The domain services that re-publish facts (their short names, as their queues are named).</summary>
-    public List<string> Services { get; set; } = ["procedures", "legal", "organisation", "finance", "egov", "programme"];
+    /// <summary>Every domain service that re-publishes facts (their short names, as their queues are named).</summary>
+    public static readonly IReadOnlyList<string> DefaultServices = ["procedures", "legal", "organisation", "finance", "egov", "programme"];
+
+    /// <summary>The services a rebuild waits for when configured (e.g. a test's); empty: <see cref="DefaultServices"/>.</summary>
+    public List<string> Services { get; set; } = [];
+
+    /// <summary>What a rebuild waits for (the configuration binder appends to a list, so the default is not a list default).</summary>
+    public IReadOnlyList<string> Expected => Services.Count > 0 ? Services : DefaultServices;
 }
 
 /// <summary>
@@ -72,7 +78,7 @@ public sealed class Rebuilds(ReportingDbContext db, ISecurityStore audit, TimePr
             Id = Guid.CreateVersion7(),
             RequestedBy = clientId,
             RequestedAt = clock.GetUtcNow(),
-            ExpectedServices = options.Value.Services.ToList(),
+            ExpectedServices = options.Value.Expected.ToList(),
         };
         db.Add(rebuild);
         // The perf branch's computed-report cache, if merged, must be emptied here too (the read model changes under it).
