@@ -74,8 +74,9 @@ public sealed class RebuildEqualsIncrementalTests(DemoPlatform demo, ITestOutput
             }
         }
         output.WriteLine($"{cells} cells compared over appendices {string.Join(", ", before.Keys)}");
-        Assert.True(cells > 1_000, $"only {cells} cells compared");
         Assert.True(differences.Count == 0, $"{differences.Count} cells differ after the rebuild:{Environment.NewLine}{string.Join(Environment.NewLine, differences.Take(50))}");
+        // Appendices 1–7 over the six demo periods (Appendix 4 on its days): 540 value cells when this was written.
+        Assert.True(cells >= 500, $"only {cells} cells compared");
 
         // The approvals: the same versions with the same hashes, still in force; and no cell differs from any approved snapshot.
         Assert.Equal(approvalsBefore, await ReadApprovalsAsync(http, reader));

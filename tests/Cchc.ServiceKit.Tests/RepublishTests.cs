@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Cchc.ServiceKit.Tests;
 
 /// <summary>The template's Republish (docs/adr/0040): what a definition with it gets, and what its consumer writes, on a real database.</summary>
+[Collection(SqlCollection.Name)]
 public sealed class RepublishTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     [Fact]
@@ -141,4 +142,11 @@ public sealed class RepublishTests(PostgresServer postgres) : IClassFixture<Post
             return Task.CompletedTask;
         }
     }
+}
+
+/// <summary>The tests that run SQL: one after the other, since DatabaseHealthCheckTests records every Npgsql span of the process.</summary>
+[CollectionDefinition(Name)]
+public sealed class SqlCollection
+{
+    public const string Name = "sql";
 }
