@@ -2,7 +2,7 @@ using System.CommandLine;
 using Cchc.Cli.Commands;
 
 var root = new RootCommand("cchc-cli: công cụ dòng lệnh của nền tảng CCHC tỉnh Lai Châu — nhập dữ liệu từ bảng tính (login, template, "
-    + "validate, import), xuất báo cáo (export); và công cụ vận hành (demo, token).")
+    + "validate, import), xuất báo cáo (export); và công cụ vận hành (demo, rebuild, token).")
 {
     LoginCommand.Create(Console.Out, Console.Error),
     TemplateCommand.Create(Console.Out, Console.Error),
@@ -10,6 +10,7 @@ var root = new RootCommand("cchc-cli: công cụ dòng lệnh của nền tảng
     ImportCommand.CreateImport(Console.Out, Console.Error),
     ExportCommand.Create(Console.Out, Console.Error),
     DemoCommand.Create(Console.Out, Console.Error),
+    RebuildCommand.Create(Console.Out, Console.Error),
     TokenCommand.Create(Console.Out, Console.Error),
 };
 // Ctrl-C / SIGTERM cancel the command's token; the import then cancels its call in flight (the service rolls it back),

@@ -18,6 +18,8 @@ public partial class Program : IDomainServiceProgram<LegalDbContext>
         Database = ResourceNames.LegalDb,
         // Facts dated inside an approved period are refused unless corrected with the right and a reason (ADR 0029).
         LocksApprovedPeriods = true,
+        // Re-publishes its current state when the reporting service rebuilds its read model (ADR 0040).
+        Republish = typeof(LegalRepublisher),
         AccessRules = LegalAccessRules.Configure,
         KeepsUnitReference = true,
         GrpcServices = app =>

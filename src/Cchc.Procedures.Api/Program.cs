@@ -18,6 +18,8 @@ public partial class Program : IDomainServiceProgram<ProceduresDbContext>
         Database = ResourceNames.ProceduresDb,
         // Facts dated inside an approved period are refused unless corrected with the right and a reason (ADR 0029).
         LocksApprovedPeriods = true,
+        // Re-publishes its current state when the reporting service rebuilds its read model (ADR 0040).
+        Republish = typeof(ProceduresRepublisher),
         AccessRules = ProceduresAccessRules.Configure,
         KeepsUnitReference = true,
         GrpcServices = app =>

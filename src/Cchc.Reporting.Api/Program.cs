@@ -2,6 +2,7 @@ using Cchc.Reporting.Api.Approvals;
 using Cchc.Reporting.Api.Data;
 using Cchc.Reporting.Api.Extensions;
 using Cchc.Reporting.Api.Programme;
+using Cchc.Reporting.Api.Rebuild;
 using Cchc.Reporting.Api.Reports.Export;
 using Cchc.Reporting.Api.Reports.Grpc;
 using Cchc.Reporting.Api.Reports.Http;
@@ -26,6 +27,7 @@ app.UseCchcGrpcSecurity();
 app.MapGrpcService<ReportingGrpcService>();
 app.MapReportApi();
 app.MapApprovalApi();
+app.MapRebuildApi(); // rebuilding the read model from the domain services (Rebuild/, ADR 0040)
 app.MapReportPages();
 app.MapKeyFiguresPage(); // the body's key figures and the trend charts (Reports/Pages/KeyFiguresPage.cs)
 app.MapDrillDownApi(); // scope and drill-down (Reports/Scope, ADRs 0037-0038)

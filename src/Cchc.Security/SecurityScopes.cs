@@ -15,6 +15,7 @@ public static class SecurityScopes
     public const string ReportingRead = TokenContract.Scopes.ReportingRead;
     public const string ReportingAdmin = TokenContract.Scopes.ReportingAdmin;
     public const string ReportingApprove = TokenContract.Scopes.ReportingApprove;
+    public const string ReportingRebuild = TokenContract.Scopes.ReportingRebuild;
     public const string FactsCorrect = TokenContract.Scopes.FactsCorrect;
     public const string LegalRead = TokenContract.Scopes.LegalRead;
     public const string LegalWrite = TokenContract.Scopes.LegalWrite;

@@ -4,6 +4,7 @@ using Cchc.Security;
 using Cchc.Security.Audit;
 using Cchc.Security.Authorization;
 using Cchc.ServiceKit.Hosting.PeriodLocks;
+using Cchc.ServiceKit.Hosting.Republishing;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -54,6 +55,15 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
     /// The model needs <c>AddInbox()</c> and <c>AddPeriodLocks()</c>.
     /// </summary>
     public bool LocksApprovedPeriods { get; init; }
+
+    /// <summary>
+    /// Re-publishes the service's current state when the reporting service rebuilds its read model
+    /// (docs/adr/0040-rebuilding-the-read-model.md): a type implementing <see cref="IFactRepublisher"/>, resolved per
+    /// request with the service's DbContext. The template then consumes RebuildRequested on the service's own queue
+    /// ("&lt;service&gt;-rebuild") and writes the pages and the FactsRepublished marker to the outbox. The model needs
+    /// <c>AddInbox()</c>. Null (the default): the service publishes no facts, nothing is registered.
+    /// </summary>
+    public Type? Republish { get; init; }
 
     /// <summary>Its own registrations (domain services, options), after the template's.</summary>
     public Action<IHostApplicationBuilder>? Services { get; init; }
@@ -127,8 +137,20 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
             {
                 bus.AddConsumer<PeriodApprovalConsumer<TDbContext>, PeriodApprovalConsumerDefinition<TDbContext>>();
             }
+            if (Republish is not null)
+            {
+                bus.AddConsumer<RebuildRequestedConsumer<TDbContext>, RebuildRequestedConsumerDefinition<TDbContext>>();
+            }
             Consumers?.Invoke(bus);
         });
+        if (Republish is not null)
+        {
+            if (!typeof(IFactRepublisher).IsAssignableFrom(Republish) || Republish.IsAbstract)
+            {
+                throw new InvalidOperationException($"Republish must name a class implementing {nameof(IFactRepublisher)}; {Republish.Name} does not.");
+            }
+            builder.Services.AddScoped(typeof(IFactRepublisher), Republish);
+        }
         if (LocksApprovedPeriods)
         {
             builder.Services.AddHttpContextAccessor();
@@ -189,7 +211,7 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
             (typeof(AuditEntry), "AddAuditLog()"),
             (typeof(IdempotencyRecord), "AddIdempotency()"),
         ];
-        if (KeepsUnitReference || Consumers is not null || LocksApprovedPeriods)
+        if (KeepsUnitReference || Consumers is not null || LocksApprovedPeriods || Republish is not null)
         {
             needed.Add((typeof(InboxMessage), "AddInbox()"));
         }

@@ -39,6 +39,9 @@ internal sealed class TokenServer : IAsyncDisposable
 
     public Uri TokenUrl => new(Http, "connect/token");
 
+    /// <summary>Endpoints of a test's own, mapped before the recording fallback (e.g. the rebuild API).</summary>
+    public Action<WebApplication>? Routes { get; init; }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -69,6 +72,7 @@ internal sealed class TokenServer : IAsyncDisposable
             var n = Interlocked.Increment(ref _issued);
             await context.Response.WriteAsync($$"""{"access_token":"token-{{n}}","token_type":"Bearer","expires_in":{{ExpiresIn}}}""");
         });
+        Routes?.Invoke(_app);
         _app.MapFallback(context =>
         {
             Authorizations.Enqueue(context.Request.Headers.Authorization.FirstOrDefault());

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cchc.ServiceKit.Tests;
 
+[Collection(SqlCollection.Name)] // its span recorder is process-wide: no other test's SQL beside it
 public sealed class DatabaseHealthCheckTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     [Fact]

@@ -2,6 +2,7 @@ using Cchc.Messaging;
 using Cchc.ReferenceData;
 using Cchc.Security;
 using Cchc.ServiceKit.Hosting;
+using Cchc.ServiceKit.Hosting.Republishing;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,6 +43,15 @@ internal static class SampleServices
         Consumers = bus => bus.AddConsumer<SampleConsumer>(),
         HttpEndpoints = app => app.MapGet("/adapter/ping", () => Results.Text("pong")),
         Services = builder => builder.Services.AddSingleton<AdapterClock>(),
+    };
+
+    /// <summary>A service that re-publishes its current state when the reporting read model is rebuilt (ADR 0040).</summary>
+    public static DomainService<SampleDbContext> Republishing { get; } = new()
+    {
+        Database = Database,
+        AccessRules = _ => { },
+        GrpcServices = _ => { },
+        Republish = typeof(SampleRepublisher),
     };
 
     /// <summary>Keeps the unit reference data, but its model was not told.</summary>
@@ -105,3 +115,15 @@ public sealed class SampleConsumer : IConsumer<SampleEvent>
 }
 
 public sealed class AdapterClock;
+
+/// <summary>Its "facts": the unit reference rows, re-published in pages of 1,000 as <see cref="SampleEvent"/>s carrying their codes.</summary>
+public sealed class SampleRepublisher(SampleDbContext db) : IFactRepublisher
+{
+    public async IAsyncEnumerable<RepublishedPage> PagesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in FactPages.ByKeyAsync(db.Set<UnitReferenceUnit>(), u => u.UnitCode, cancellationToken))
+        {
+            yield return new RepublishedPage(new SampleEvent(string.Join(',', page.Select(u => $"{u.UnitCode}@{u.Revision}"))), page.Count);
+        }
+    }
+}

@@ -33,6 +33,8 @@ public static class TokenContract
         public const string ReportingAdmin = "reporting.admin";
         /// <summary>Approving the province's report for a period and withdrawing an approval (the Department of Home Affairs; docs/adr/0028).</summary>
         public const string ReportingApprove = "reporting.approve";
+        /// <summary>Rebuilding the reporting read model from the domain services (an operator's command, province-wide; docs/adr/0040).</summary>
+        public const string ReportingRebuild = "reporting.rebuild";
         /// <summary>Correcting a fact dated inside an approved period, with a reason (docs/adr/0029).</summary>
         public const string FactsCorrect = "facts.correct";
         public const string LegalRead = "legal.read";

@@ -18,9 +18,10 @@ public static class Outbox
     /// Adds the event to the context's outbox; it is written by the caller's SaveChanges, in the same
     /// transaction as the facts, and sent by the relay after commit. The context's model must call
     /// <see cref="MessagingModelBuilderExtensions.AddOutbox"/>. The event's runtime type is its wire identity
-    /// (namespace + name: never rename or move it).
+    /// (namespace + name: never rename or move it). Returns the message id the event will carry (the MassTransit
+    /// MessageId, which consumers' inboxes deduplicate on), e.g. for a rebuild's marker (docs/adr/0040).
     /// </summary>
-    public static void AddIntegrationEvent<TEvent>(this DbContext db, TEvent @event) where TEvent : class
+    public static Guid AddIntegrationEvent<TEvent>(this DbContext db, TEvent @event) where TEvent : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@event);
@@ -29,8 +30,10 @@ public static class Outbox
             throw new InvalidOperationException(
                 $"{db.GetType().Name} has no outbox: call modelBuilder.AddOutbox() in its OnModelCreating.");
         }
-        db.Set<OutboxMessage>().Add(Create(@event, DateTimeOffset.UtcNow));
+        var message = Create(@event, DateTimeOffset.UtcNow);
+        db.Set<OutboxMessage>().Add(message);
         OutboxNotificationInterceptor.MarkPending(db);
+        return message.MessageId;
     }
 
     /// <summary>

@@ -223,11 +223,7 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
                 recordIndex.Add(r.RecordId, entity);
                 inserted++;
                 lastRevision = 1;
-                facts.AddRange(StaffingRules.MetricsOf(r.Kind, r.AppointmentKind, r.ThroughCompetition).Select(m => new StaffingFact
-                {
-                    Key = StaffingRules.RecordKey(r.RecordId, m), Revision = 1, UnitCode = r.UnitCode, Metric = m, From = r.On, To = r.On, Value = 1,
-                    Individual = true,
-                }));
+                facts.AddRange(Facts(entity));
             }
         }
         // A figure's fact day is its period's end (the value at the end of a period), a record's its day (ADR 0029); only
@@ -245,7 +241,16 @@ public sealed class StaffingGrpcService(OrganisationDbContext db, TimeProvider c
         return new Outcome(inserted, updated, unchanged, lastRevision);
     }
 
-    private static StaffingFact Fact(StaffingFigureEntity f) => new()
+    /// <summary>The facts of an individual record, one per metric it counts in (the events carry them; Data/OrganisationRepublisher.cs too).</summary>
+    internal static IEnumerable<StaffingFact> Facts(StaffRecordEntity r) =>
+        StaffingRules.MetricsOf(r.Kind, r.AppointmentKind, r.ThroughCompetition).Select(m => new StaffingFact
+        {
+            Key = StaffingRules.RecordKey(r.RecordId, m), Revision = r.Revision, UnitCode = r.UnitCode, Metric = m, From = r.On, To = r.On, Value = 1,
+            Individual = true,
+        });
+
+    /// <summary>A figure's fact, as the events carry it.</summary>
+    internal static StaffingFact Fact(StaffingFigureEntity f) => new()
     {
         Key = StaffingRules.FigureKey(f.UnitCode, f.Metric, f.FromDay, f.ToDay), Revision = f.Revision, UnitCode = f.UnitCode, Metric = f.Metric,
         From = f.FromDay, To = f.ToDay, Value = f.Value,

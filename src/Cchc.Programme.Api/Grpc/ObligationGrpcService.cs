@@ -114,16 +114,19 @@ public sealed class ObligationGrpcService(ProgrammeDbContext db, TimeProvider cl
         {
             db.AddIntegrationEvent(new ObligationsDeclared
             {
-                Obligations = chunk.Select(o => new ObligationFact
-                {
-                    Unit = o.Unit, Indicator = o.Indicator, RecordKind = o.RecordKind, PeriodFrom = o.PeriodFrom, PeriodTo = o.PeriodTo, DueOn = o.DueOn, Revision = o.Revision,
-                }).ToList(),
+                Obligations = chunk.Select(ToFact).ToList(),
                 OccurredAt = now,
             });
         }
         await db.SaveChangesAsync(ct);
         return new ImportResponse { Records = commands.Count, Inserted = inserted, Replaced = replaced, Unchanged = commands.Count - inserted - replaced };
     }
+
+    /// <summary>An obligation as the events carry it (the writes and Data/ProgrammeRepublisher.cs).</summary>
+    internal static ObligationFact ToFact(ObligationEntity o) => new()
+    {
+        Unit = o.Unit, Indicator = o.Indicator, RecordKind = o.RecordKind, PeriodFrom = o.PeriodFrom, PeriodTo = o.PeriodTo, DueOn = o.DueOn, Revision = o.Revision,
+    };
 
     private static Obligation ToWire(ObligationEntity o)
     {

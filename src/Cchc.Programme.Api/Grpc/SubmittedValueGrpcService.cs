@@ -117,17 +117,20 @@ public sealed class SubmittedValueGrpcService(ProgrammeDbContext db, TimeProvide
         {
             db.AddIntegrationEvent(new ValuesSubmitted
             {
-                Values = chunk.Select(v => new SubmittedValueFact
-                {
-                    Indicator = v.Indicator, Unit = v.Unit, PeriodFrom = v.PeriodFrom, PeriodTo = v.PeriodTo, Kind = v.Kind, Value = v.Value,
-                    Revision = v.Revision, RecordedAt = v.RecordedAt, RecordedBy = v.RecordedBy, FirstRecordedAt = v.FirstRecordedAt,
-                }).ToList(),
+                Values = chunk.Select(ToFact).ToList(),
                 OccurredAt = now,
             });
         }
         await db.SaveChangesAsync(ct);
         return (written, new ImportResponse { Records = values.Count, Inserted = inserted, Replaced = replaced, Unchanged = values.Count - inserted - replaced });
     }
+
+    /// <summary>A value as the events carry it (the writes and Data/ProgrammeRepublisher.cs).</summary>
+    internal static SubmittedValueFact ToFact(SubmittedValueEntity v) => new()
+    {
+        Indicator = v.Indicator, Unit = v.Unit, PeriodFrom = v.PeriodFrom, PeriodTo = v.PeriodTo, Kind = v.Kind, Value = v.Value,
+        Revision = v.Revision, RecordedAt = v.RecordedAt, RecordedBy = v.RecordedBy, FirstRecordedAt = v.FirstRecordedAt,
+    };
 
     private static SubmittedValueState ToWire(SubmittedValueEntity v, bool withHistory)
     {

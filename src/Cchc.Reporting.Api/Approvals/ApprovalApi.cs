@@ -28,8 +28,15 @@ public static class ApprovalApi
         {
             return Invalid("period", parsed.Error!);
         }
-        var approval = await approvals.ApproveAsync(parsed.Period, Caller.From(http.User)!.ClientId, auditHere: true, cancellationToken);
-        return TypedResults.Ok(ApprovalDto.Of(approval, withCells: false));
+        try
+        {
+            var approval = await approvals.ApproveAsync(parsed.Period, Caller.From(http.User)!.ClientId, auditHere: true, cancellationToken);
+            return TypedResults.Ok(ApprovalDto.Of(approval, withCells: false));
+        }
+        catch (Rebuild.RebuildRunningException ex)
+        {
+            return TypedResults.Problem(title: "Đang dựng lại số liệu", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
     }
 
     public static async Task<Results<Ok<ApprovalDto>, ProblemHttpResult>> Withdraw(

@@ -14,8 +14,15 @@ internal static class ApprovalGrpc
     {
         var period = approvals.ParsePeriod(request.Period).Period ?? throw Invalid(approvals, request.Period);
         // The security interceptor holds the write's transaction and audits the call.
-        var approval = await approvals.ApproveAsync(period, ClientOf(context), auditHere: false, context.CancellationToken);
-        return Map(approval, withSnapshot: false);
+        try
+        {
+            var approval = await approvals.ApproveAsync(period, ClientOf(context), auditHere: false, context.CancellationToken);
+            return Map(approval, withSnapshot: false);
+        }
+        catch (Rebuild.RebuildRunningException ex)
+        {
+            throw Status(Code.FailedPrecondition, "period", ex.Message);
+        }
     }
 
     public static async Task<PeriodApproval> WithdrawAsync(ReportApprovals approvals, WithdrawPeriodApprovalRequest request, ServerCallContext context)

@@ -20,7 +20,8 @@ namespace Cchc.Reporting.Api.Approvals;
 /// period) in the same transaction. Also what the report shows of a period's approval: who and when, and every cell whose
 /// current value differs from the approved one.
 /// </summary>
-public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator calculator, ISecurityStore audit, TimeProvider clock, ApprovedCells approvedCells)
+public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator calculator, ISecurityStore audit, TimeProvider clock, ApprovedCells approvedCells,
+    Rebuild.Rebuilds rebuilds)
 {
     /// <summary>The operations audited for approvals made over HTTP (gRPC calls are audited by the security interceptor).</summary>
     public const string ApproveOperation = "POST /api/reports/approvals";
@@ -41,9 +42,14 @@ public sealed class ReportApprovals(ReportingDbContext db, AppendixCalculator ca
         return parsed.Periods.Count != 1 ? new ApprovalPeriod(null, ApprovalMessages.OnePeriod) : new ApprovalPeriod(parsed.Periods[0], null);
     }
 
-    /// <summary>Approves the period: a new version with the snapshot of every cell, the event, and (when asked) its audit entry.</summary>
+    /// <summary>Approves the period (refused with <see cref="Rebuild.RebuildRunningException"/> while the read model is rebuilt): a new version with the snapshot of every cell, the event, and (when asked) its audit entry.</summary>
     public async Task<ReportApproval> ApproveAsync(ReportPeriod period, string clientId, bool auditHere, CancellationToken ct)
     {
+        // A snapshot taken while the read model is being rebuilt would approve incomplete figures (docs/adr/0040).
+        if (await rebuilds.RunningAsync(ct) is not null)
+        {
+            throw new Rebuild.RebuildRunningException();
+        }
         var reports = new List<AppendixReport>();
         foreach (var appendix in calculator.Appendices)
         {

@@ -43,6 +43,9 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReportCatalog();
         builder.Services.AddScoped<Approvals.ReportApprovals>();
+        // Rebuilding the read model from the domain services (Rebuild/, docs/adr/0040).
+        builder.Services.AddScoped<Rebuild.Rebuilds>();
+        builder.Services.AddOptions<Rebuild.RebuildOptions>().BindConfiguration(Rebuild.RebuildOptions.SectionName);
         builder.Services.AddSingleton<Approvals.ApprovedCells>();
         builder.Services.AddOpenApi(); // /openapi/v1.json (Microsoft.AspNetCore.OpenApi)
         return builder;

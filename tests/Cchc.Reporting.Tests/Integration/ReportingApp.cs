@@ -79,10 +79,10 @@ public sealed class ReportingApp : IAsyncDisposable
 
     public HttpMessageHandler CreateHandler(string? token) => new BearerTokenHandler(token, _factory.Server.CreateHandler());
 
-    public static async Task<ReportingApp> StartAsync(PostgresServer postgres, string name)
+    public static async Task<ReportingApp> StartAsync(PostgresServer postgres, string name, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var connectionString = await postgres.CreateDatabaseAsync(name);
-        var app = new ReportingApp(connectionString, await TestTokenIssuer.StartAsync());
+        var app = new ReportingApp(connectionString, await TestTokenIssuer.StartAsync(), settings: settings);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ReportingDbContext>().Database.MigrateAsync();

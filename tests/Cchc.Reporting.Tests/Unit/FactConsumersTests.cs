@@ -35,6 +35,7 @@ public sealed class FactConsumersTests
         { typeof(ValuesSubmitted), "reporting-programme-values-submitted", "values-submitted" },
         { typeof(ObligationsDeclared), "reporting-programme-obligations-declared", "obligations-declared" },
         { typeof(Cchc.Contracts.Events.Reporting.FactCorrected), "reporting-fact-corrected", "fact-corrected" },
+        { typeof(Cchc.Contracts.Events.Reporting.FactsRepublished), "reporting-facts-republished", "facts-republished" },
     };
 
     [Theory]

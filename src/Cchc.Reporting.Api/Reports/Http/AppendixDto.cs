@@ -16,6 +16,10 @@ public sealed record AppendixDto(int No, string Title, IReadOnlyList<PeriodDto> 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Scope.ScopeDto? Scope { get; init; }
 
+    /// <summary>Present while the read model is being rebuilt (docs/adr/0040): the figures are incomplete until it completes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Rebuild.RebuildNoticeDto? Rebuild { get; init; }
+
     public static AppendixDto From(AppendixReport report) =>
         new(report.Number, report.Title, report.Periods.Select(PeriodDto.Of).ToList(), report.Rows.Select(RowDto.From).ToList());
 }

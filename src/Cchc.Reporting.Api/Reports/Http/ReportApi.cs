@@ -40,7 +40,7 @@ public static class ReportApi
 
     public static async Task<Results<Ok<AppendixDto>, ProblemHttpResult>> GetAppendix(
         string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, [FromQuery] string? scope, AppendixQuery query,
-        Approvals.ReportApprovals approvals, Scope.ScopedReports scoped, CancellationToken cancellationToken)
+        Approvals.ReportApprovals approvals, Scope.ScopedReports scoped, Rebuild.Rebuilds rebuilds, CancellationToken cancellationToken)
     {
         // scope: the province (default), a level or a unit and its subtree (Reports/Scope, ADR 0037).
         var (result, reportScope) = await scoped.GetAsync(query, no, PeriodParser.PeriodsOrDays(periods, asOf), scope, cancellationToken);
@@ -51,6 +51,7 @@ public static class ReportApi
             {
                 Approvals = reportScope.IsProvince ? await approvals.StatusAsync(found.Report, cancellationToken) : null,
                 Scope = reportScope.IsProvince ? null : Scope.ScopeDto.Of(reportScope),
+                Rebuild = await rebuilds.NoticeAsync(cancellationToken), // the figures are incomplete while rebuilding (ADR 0040)
             })
             : ToResult(result);
     }

@@ -15,10 +15,11 @@ public static class ReportPages
         return app;
     }
 
-    public static async Task<IResult> Index(AppendixQuery query, ErrorQueues errorQueues, CancellationToken cancellationToken)
+    public static async Task<IResult> Index(AppendixQuery query, ErrorQueues errorQueues, Rebuild.Rebuilds rebuilds, CancellationToken cancellationToken)
     {
         var body = new System.Text.StringBuilder("<h1>Báo cáo cải cách hành chính tỉnh Lai Châu</h1>")
             .Append("<h2>Các phụ lục tính từ dữ liệu của các sở, ngành</h2>")
+            .Append(Rebuild.RebuildNotice.Render(await rebuilds.NoticeAsync(cancellationToken)))
             .Append(FailureNotice.Render(await errorQueues.GetAsync(cancellationToken)))
             .Append("<p><a href=\"").Append(KeyFiguresPage.Path).Append('?').Append(ExampleQuery)
             .Append("\">Số liệu chính của báo cáo và biểu đồ xu hướng</a> (tỷ lệ giải quyết đúng hẹn, thủ tục hành chính theo cấp, biên chế, văn bản điện tử)</p>")
@@ -43,7 +44,7 @@ public static class ReportPages
 
     public static async Task<IResult> Appendix(string no, [FromQuery] string[]? periods, [FromQuery] string[]? asOf, [FromQuery] string? toDate,
         [FromQuery] string? fromYear, [FromQuery] string? toYear, [FromQuery] string? scope, AppendixQuery query, ErrorQueues errorQueues,
-        Validation.ReportChecks checks, Approvals.ReportApprovals approvals, Scope.ScopedReports scoped,
+        Validation.ReportChecks checks, Approvals.ReportApprovals approvals, Scope.ScopedReports scoped, Rebuild.Rebuilds rebuilds,
         CancellationToken cancellationToken)
     {
         // The form's field left blank means "no periods chosen" (the current year); the JSON API treats it as an error.
@@ -64,6 +65,7 @@ public static class ReportPages
                 string? CellLink(RowDefinition row, ReportPeriod period) => Scope.DrillDownPages.CellLink(report.Number, row.Indicator, period.Key, reportScope);
                 var body = $"<h1>Phụ lục {report.Number}</h1><h2>{HtmlPage.Encode(report.Title)}</h2>"
                     + (reportScope.IsProvince ? string.Empty : $"<p class=\"scope\">Phạm vi: <strong>{HtmlPage.Encode(reportScope.Label)}</strong> (\"-\": chỉ tiêu chung của tỉnh, không tách được theo đơn vị)</p>")
+                    + Rebuild.RebuildNotice.Render(await rebuilds.NoticeAsync(cancellationToken))
                     + FailureNotice.Render(await errorQueues.GetAsync(cancellationToken))
                     + (marks.Count == 0 ? string.Empty
                         : $"<p class=\"warning noprint\" role=\"alert\">{marks.Count} ô vi phạm quy tắc kiểm tra (tô đỏ; di chuột lên ô để xem quy tắc). <a href=\"/reports/validation?{query2}\">Xem các vi phạm</a></p>")
