@@ -7,7 +7,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var settings = AppHostSettings.From(builder.Configuration);
 if (builder.Configuration["CCHC_RESOURCE_CONSOLE"] != "false")
 {
-    builder.Services.AddHostedService<ResourceConsole>();
+    ResourceConsole.AddResourceConsole(builder);
 }
 
 var infrastructure = builder.AddSuiteInfrastructure(settings);

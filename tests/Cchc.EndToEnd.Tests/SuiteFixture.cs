@@ -162,6 +162,12 @@ public sealed class SuiteFixture : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A property of a resource's current snapshot in the AppHost (e.g. <c>executable.path</c>), or null.</summary>
+    public object? ResourceProperty(string resource, string property) =>
+        _app!.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            ? state.Snapshot.Properties.FirstOrDefault(p => p.Name == property)?.Value
+            : null;
+
     /// <summary>A resource's own HTTP endpoint (e.g. the national simulator's controls), as the AppHost allocated it.</summary>
     public Uri ServiceHttpAddress(string resource) => _app!.GetEndpoint(resource, ResourceNames.HttpEndpoint);
 

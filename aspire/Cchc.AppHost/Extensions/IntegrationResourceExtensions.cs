@@ -15,11 +15,7 @@ internal static class IntegrationResourceExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddNationalSimulator<TProject>(this IDistributedApplicationBuilder builder, AppHostSettings settings)
         where TProject : IProjectMetadata, new() =>
-        builder.AddProject<TProject>(ResourceNames.NationalSimulator, o =>
-            {
-                o.ExcludeLaunchProfile = true;
-                o.ExcludeKestrelEndpoints = true;
-            })
+        builder.AddBuiltProject<TProject>(ResourceNames.NationalSimulator)
             .WithHttpEndpoint(name: ResourceNames.HttpEndpoint)
             .WithEndpointsInEnvironment(_ => false)
             .WithEnvironment(context =>

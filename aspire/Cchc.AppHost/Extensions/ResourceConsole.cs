@@ -12,6 +12,12 @@ namespace Cchc.AppHost.Extensions;
 /// Every state line ends with the seconds since the AppHost started (<c>(+41.2 s)</c>): the log is the start-up's
 /// profile (docs/benchmarks.md, "Start-up"). Off with <c>CCHC_RESOURCE_CONSOLE=false</c>.
 /// </summary>
+/// <remarks>
+/// Started by <see cref="AddResourceConsole"/> when the application is about to start its resources, not as a hosted
+/// service: Aspire starts the resources before the hosted services, and only returns from that once every resource was
+/// started (the gateway last, after every backend is healthy) — a console started then would print nothing until the
+/// platform is up, and never a failure that keeps it from coming up.
+/// </remarks>
 internal sealed class ResourceConsole(
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
@@ -21,6 +27,18 @@ internal sealed class ResourceConsole(
     private readonly ConcurrentDictionary<string, string> _states = new();
     private readonly ConcurrentDictionary<string, Task> _followed = new();
     private readonly long _started = Stopwatch.GetTimestamp();
+
+    /// <summary>Registers the console, started on <see cref="BeforeStartEvent"/> and stopped with the application.</summary>
+    public static void AddResourceConsole(IDistributedApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ResourceConsole>();
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
+        {
+            var console = e.Services.GetRequiredService<ResourceConsole>();
+            e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => console.StopAsync(CancellationToken.None));
+            return console.StartAsync(ct);
+        });
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

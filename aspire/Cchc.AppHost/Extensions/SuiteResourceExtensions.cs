@@ -8,16 +8,6 @@ namespace Cchc.AppHost.Extensions;
 internal static class SuiteResourceExtensions
 {
     /// <summary>
-    /// Endpoints and settings come only from here: no launch profile, and not the Kestrel endpoints of the project's
-    /// appsettings.json (its standalone defaults, 7411/7421...), which would otherwise become fixed proxy ports.
-    /// </summary>
-    private static void ExcludeLaunchSettings(ProjectResourceOptions options)
-    {
-        options.ExcludeLaunchProfile = true;
-        options.ExcludeKestrelEndpoints = true;
-    }
-
-    /// <summary>
     /// A service and its migrator (the same executable with the argument <c>migrate</c>, run to completion first).
     /// The service gets two Kestrel endpoints purely through configuration: <c>grpc</c> (h2c) and <c>http</c> (HTTP/1.1).
     /// </summary>
@@ -31,7 +21,7 @@ internal static class SuiteResourceExtensions
     {
         var migrator = builder.AddSuiteMigrator<TProject>(migratorName, database, infrastructure);
 
-        return builder.AddProject<TProject>(name, ExcludeLaunchSettings)
+        return builder.AddBuiltProject<TProject>(name)
             .WithHttpEndpoint(name: ResourceNames.GrpcEndpoint)
             .WithHttpEndpoint(name: ResourceNames.HttpEndpoint)
             .WithEndpointsInEnvironment(_ => false)
@@ -68,7 +58,7 @@ internal static class SuiteResourceExtensions
         IResourceBuilder<IResourceWithConnectionString> database,
         SuiteInfrastructure infrastructure)
         where TProject : IProjectMetadata, new() =>
-        builder.AddProject<TProject>(migratorName, ExcludeLaunchSettings)
+        builder.AddBuiltProject<TProject>(migratorName)
             .WithArgs("migrate")
             .WithReference(database)
             .WaitFor(infrastructure.PostgresServer);
@@ -98,7 +88,7 @@ internal static class SuiteResourceExtensions
             .WithEnvironment("Identity__Clients__SecretsFile", settings.ClientsFile)
             .WithEnvironment("Identity__Clients__GenerateMissingSecrets", "true");
 
-        return builder.AddProject<TProject>(ResourceNames.Identity, ExcludeLaunchSettings)
+        return builder.AddBuiltProject<TProject>(ResourceNames.Identity)
             .WithHttpEndpoint(name: ResourceNames.HttpEndpoint)
             .WithEndpointsInEnvironment(_ => false)
             .WithKestrelEndpoint(ResourceNames.HttpEndpoint, "Http1")
@@ -141,7 +131,7 @@ internal static class SuiteResourceExtensions
         this IDistributedApplicationBuilder builder, AppHostSettings settings, params IResourceBuilder<ProjectResource>[] backends)
         where TProject : IProjectMetadata, new()
     {
-        var gateway = builder.AddProject<TProject>(ResourceNames.Gateway, ExcludeLaunchSettings)
+        var gateway = builder.AddBuiltProject<TProject>(ResourceNames.Gateway)
             .WithHttpEndpoint(port: settings.GatewayGrpcPort, name: ResourceNames.GrpcEndpoint, isProxied: false)
             .WithHttpEndpoint(port: settings.GatewayHttpPort, name: ResourceNames.HttpEndpoint, isProxied: false)
             .WithEndpointsInEnvironment(_ => false)
