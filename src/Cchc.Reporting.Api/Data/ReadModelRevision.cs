@@ -43,9 +43,9 @@ public static class ReadModelRevision
         "inbox_messages", "outbox_messages", "audit_entries", "consume_failures", "report_approvals", "published_reports",
     ];
 
-    /// <summary>The slot increment the trigger runs and <see cref="BumpAsync"/> runs by hand.</summary>
-    public const string BumpSql = $"""
-        INSERT INTO read_model_revisions AS r (slot, value) VALUES (pg_backend_pid() % {Slots}, 1)
+    /// <summary>The slot increment the trigger runs and <see cref="BumpAsync"/> runs by hand (1024 = <see cref="Slots"/>).</summary>
+    public const string BumpSql = """
+        INSERT INTO read_model_revisions AS r (slot, value) VALUES (pg_backend_pid() % 1024, 1)
         ON CONFLICT (slot) DO UPDATE SET value = r.value + 1
         """;
 

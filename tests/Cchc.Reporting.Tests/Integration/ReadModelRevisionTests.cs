@@ -22,7 +22,7 @@ public sealed class ReadModelRevisionTests(PostgresServer postgres)
     private static DossierState Dossier(string id, int version, DateTimeOffset closedAt) => new()
     {
         DossierId = id, Version = version, ProcedureCode = "1.0001", ReceivingUnit = "Sở Tư pháp", UnitLevel = GovernmentLevel.Province,
-        Channel = DossierChannel.InPerson, Status = DossierStatus.Resolved, ReceivedAt = closedAt.AddDays(-20), DueAt = closedAt.AddDays(-10),
+        Channel = DossierChannel.InPerson, Status = DossierStatus.Resolved, ReceivedAt = closedAt.AddDays(-20), DueAt = closedAt.AddDays(10),
         ClosedAt = closedAt,
     };
 

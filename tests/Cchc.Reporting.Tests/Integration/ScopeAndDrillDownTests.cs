@@ -451,6 +451,10 @@ public sealed class ScopeAndDrillDownTests(PostgresServer postgres)
                 Assert.True(value.KindCase == ProtoValue.KindOneofCase.NumberValue, cell);
                 Assert.Equal((double)json.GetDecimal(), value.NumberValue);
                 break;
+            case JsonValueKind.True or JsonValueKind.False:
+                Assert.True(value.KindCase == ProtoValue.KindOneofCase.BoolValue, cell);
+                Assert.Equal(json.GetBoolean(), value.BoolValue);
+                break;
             case JsonValueKind.Array:
                 Assert.True(value.KindCase == ProtoValue.KindOneofCase.ListValue, cell);
                 Assert.Equal(json.GetArrayLength(), value.ListValue.Values.Count);
