@@ -139,12 +139,12 @@ internal static class ReportLatency
         {
             await using var connection = new NpgsqlConnection(postgres);
             await connection.OpenAsync();
-            await PassesAsync(platform, numbers, runs, "computed from the facts (revision moved before each pass)", async () =>
+            await PassesAsync(platform, numbers, runs, "computed from the facts, the read model's revision moved before each pass", async () =>
             {
                 await using var command = new NpgsqlCommand(MoveRevisionSql, connection);
                 await command.ExecuteNonQueryAsync();
             });
-            await PassesAsync(platform, numbers, runs, "nothing written meanwhile (cached)", null);
+            await PassesAsync(platform, numbers, runs, "nothing written meanwhile, served from the cache", null);
         }
         else
         {
@@ -181,7 +181,7 @@ internal static class ReportLatency
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  appendix {no}: {Stats.Summary(ms)}"));
         }
-        Console.WriteLine($"full report{(what is null ? string.Empty : $" ({what})")}: {Stats.Summary(passes)}");
+        Console.WriteLine($"full report{(what is null ? string.Empty : $", {what}")}: {Stats.Summary(passes)}");
     }
 
     private static string Query(string no) => no == "4" ? $"/api/reports/appendices/4?asOf={Appendix4Days}" : $"/api/reports/appendices/{no}?periods={Periods}";
