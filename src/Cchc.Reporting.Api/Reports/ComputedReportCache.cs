@@ -26,7 +26,10 @@ public sealed class ComputedReportCache
 
     public bool TryGet(long revision, IAppendix table, IReadOnlyList<ReportPeriod> periods, out AppendixReport report)
     {
-        if (reports.TryGetValue((revision, KeyOf(table), KeyOf(periods)), out report!))
+        // The key names the table by its type, number and rows' indicators; a hit must also be the same table, row for row
+        // (value equality of the row definitions): a view built per request (the drill-down's one row) is never mistaken.
+        if (reports.TryGetValue((revision, KeyOf(table), KeyOf(periods)), out report!) && report.Title == table.Title
+            && report.Rows.Select(r => r.Definition).SequenceEqual(table.Rows))
         {
             Interlocked.Increment(ref hits);
             return true;
@@ -53,7 +56,8 @@ public sealed class ComputedReportCache
         }
     }
 
-    private static string KeyOf(IAppendix table) => table.GetType().FullName + "#" + table.Number.ToString(CultureInfo.InvariantCulture);
+    private static string KeyOf(IAppendix table) => table.GetType().FullName + "#" + table.Number.ToString(CultureInfo.InvariantCulture) + "#"
+        + string.Join('|', table.Rows.Select(r => r.Indicator));
 
     private static string KeyOf(IReadOnlyList<ReportPeriod> periods) =>
         string.Join('\n', periods.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}|{p.From:yyyy-MM-dd}|{p.To:yyyy-MM-dd}")));
