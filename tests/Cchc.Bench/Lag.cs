@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cchc.Procedures.Api.Grpc;
 using Google.Protobuf.WellKnownTypes;
+using Npgsql;
 
 namespace Cchc.Bench;
 
@@ -103,12 +104,21 @@ internal static class Lag
 /// <summary>
 /// Full report latency (benchmark 4): every appendix the report API lists, each for the six periods of the source report
 /// (Appendix 4 on its two days), fetched one after the other through the gateway as a reader exporting the whole report;
-/// one cold pass, then --runs timed passes.
+/// one cold pass, then --runs timed passes. With --postgres (the reporting database), --runs passes computed from the facts
+/// (the read model's revision moved before each: the reporting service's cache misses) and --runs passes it may answer.
 /// </summary>
 internal static class ReportLatency
 {
     public const string Periods = "2015,2016,2017,2018,2019,2020-01-01..2020-03-31";
     public const string Appendix4Days = "2010-12-31,2019-12-31";
+
+    /// <summary>
+    /// What moves the read model's revision by hand (src/Cchc.Reporting.Api/Data/ReadModelRevision.cs) without changing a fact:
+    /// every table computed after it misses the reporting service's cache (docs/adr/0044), as after a consumed event.
+    /// </summary>
+    private const string MoveRevisionSql = """
+        INSERT INTO read_model_revisions AS r (slot, value) VALUES (-1, 1) ON CONFLICT (slot) DO UPDATE SET value = r.value + 1
+        """;
 
     public static async Task RunAsync(Platform platform, Options options)
     {
@@ -123,10 +133,35 @@ internal static class ReportLatency
             columns = Math.Max(columns, appendix.GetProperty("rows").EnumerateArray().Select(r => r.TryGetProperty("values", out var v) ? v.EnumerateObject().Count() : 0).Max());
         }
         Console.WriteLine($"report: appendices {string.Join(", ", numbers)} ({numbers.Count}), up to {columns} columns; cold pass {cold.Elapsed.TotalMilliseconds:0} ms");
+        // With --postgres (the read model's database): first passes computed from the facts — the revision moved before each
+        // pass, as when an event was consumed in between —, then the passes the cache may answer (nothing written meanwhile).
+        if (options.Optional("postgres") is { } postgres)
+        {
+            await using var connection = new NpgsqlConnection(postgres);
+            await connection.OpenAsync();
+            await PassesAsync(platform, numbers, runs, "computed from the facts, the read model's revision moved before each pass", async () =>
+            {
+                await using var command = new NpgsqlCommand(MoveRevisionSql, connection);
+                await command.ExecuteNonQueryAsync();
+            });
+            await PassesAsync(platform, numbers, runs, "nothing written meanwhile, served from the cache", null);
+        }
+        else
+        {
+            await PassesAsync(platform, numbers, runs, null, null);
+        }
+    }
+
+    private static async Task PassesAsync(Platform platform, List<string> numbers, int runs, string? what, Func<Task>? beforeEachPass)
+    {
         var passes = new List<double>();
         var each = numbers.ToDictionary(n => n, _ => new List<double>());
         for (var r = 0; r < runs; r++)
         {
+            if (beforeEachPass is not null)
+            {
+                await beforeEachPass();
+            }
             var start = Stopwatch.GetTimestamp();
             foreach (var no in numbers)
             {
@@ -138,11 +173,15 @@ internal static class ReportLatency
             }
             passes.Add(Stats.Ms(start));
         }
+        if (what is not null)
+        {
+            Console.WriteLine($"{what}:");
+        }
         foreach (var (no, ms) in each)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  appendix {no}: {Stats.Summary(ms)}"));
         }
-        Console.WriteLine($"full report: {Stats.Summary(passes)}");
+        Console.WriteLine($"full report{(what is null ? string.Empty : $", {what}")}: {Stats.Summary(passes)}");
     }
 
     private static string Query(string no) => no == "4" ? $"/api/reports/appendices/4?asOf={Appendix4Days}" : $"/api/reports/appendices/{no}?periods={Periods}";

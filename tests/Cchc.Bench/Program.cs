@@ -17,7 +17,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           unary   --direct URL[,URL...] [--calls 3000] [--concurrency 16]
                   ReceiveDossier through the gateway and straight to the procedures service, alternately, same run
           lag     [--probes 60] [--load 20]   commit -> the report reflecting it, under a steady unary write load (per s)
-          report  [--runs 20]                 the full report: every appendix with six columns, through the gateway
+          report  [--runs 20] [--postgres CONNSTR]
+                  the full report: every appendix with six columns, through the gateway (with --postgres, the reporting
+                  database: first computed from the facts, the read model's revision moved before each pass, then cached)
         """);
     return 0;
 }

@@ -2,7 +2,9 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Cchc.Procedures.Api.Grpc;
 using Cchc.Testing;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Microsoft.Playwright;
+using OrgApi = Cchc.Organisation.Api.Grpc;
 
 namespace Cchc.EndToEnd.Tests;
 
@@ -10,8 +12,9 @@ namespace Cchc.EndToEnd.Tests;
 /// The report pages as people use them, in a real browser (Playwright for .NET driving Debian's Chromium,
 /// /usr/bin/chromium, which ./cchc test installs; the driver ships in the package, no browser is downloaded) against the
 /// suite's platform through the gateway: an appendix renders, the period picker changes the columns, a trend chart is
-/// drawn with the appendix's numbers, and the Excel export downloads. Facts: three procedures in force in 1992–1993
-/// (abolished on 1/1/1994, so no other scenario's years see them).
+/// drawn with the appendix's numbers, the Excel export downloads, and a cell's drill-down leads to its units and on to the
+/// dossiers behind it. Facts: three procedures in force in 1992–1993 (abolished on 1/1/1994, so no other scenario's years
+/// see them); the drill-down's units, procedure and dossiers of 1997–1998.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class BrowserTests(SuiteFixture suite, BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -120,6 +123,103 @@ public sealed class BrowserTests(SuiteFixture suite, BrowserFixture browser) : I
         Assert.Contains("Phụ lục 3", await workbook.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>The drill-down's units of its own (years 1997–1998, a province of its own): a district with its committee and another district.</summary>
+    private static readonly (string Code, string Name, OrgApi.UnitKind Kind, string Parent, OrgApi.PublicServiceSector Sector)[] DrillUnits =
+    [
+        ("P", "tỉnh Trình Duyệt", OrgApi.UnitKind.Province, "", OrgApi.PublicServiceSector.Unspecified),
+        ("D1", "huyện Trình Duyệt Một", OrgApi.UnitKind.DistrictLevel, "P", OrgApi.PublicServiceSector.Unspecified),
+        ("D1-UBND", "UBND huyện Trình Duyệt Một", OrgApi.UnitKind.PeoplesCommittee, "D1", OrgApi.PublicServiceSector.Unspecified),
+        ("D2", "huyện Trình Duyệt Hai", OrgApi.UnitKind.DistrictLevel, "P", OrgApi.PublicServiceSector.Unspecified),
+        ("D2-UBND", "UBND huyện Trình Duyệt Hai", OrgApi.UnitKind.PeoplesCommittee, "D2", OrgApi.PublicServiceSector.Unspecified),
+    ];
+
+    /// <summary>(id, receiving unit, on time): district dossiers received in March 1998, resolved 35 (on time) or 60 days later (due after 40).</summary>
+    private static readonly (string Id, string Unit, bool OnTime)[] DrillDossiers =
+    [
+        ("E2E-BR-DRILL-1", "UBND huyện Trình Duyệt Một", true),
+        ("E2E-BR-DRILL-2", "UBND huyện Trình Duyệt Một", false),
+        ("E2E-BR-DRILL-3", "UBND huyện Trình Duyệt Hai", true),
+    ];
+
+    [Fact]
+    public async Task ADrillDown_FromACellOfTheAppendixPage_ReachesTheUnitsAndThenTheDossiersRecorded()
+    {
+        await suite.RegisterUnitsAsync("E2E-BRDRILL", "1997-01-01", DrillUnits);
+        // The dossiers' procedure is in the catalogue in 1997–1998 only, so no other scenario's years count it.
+        var catalogue = new ProcedureCatalogService.ProcedureCatalogServiceClient(suite.Channel);
+        await catalogue.CreateProcedureAsync(new CreateProcedureRequest
+        {
+            Code = "E2E.BR.DRILL", InForceFrom = "1997-01-01",
+            Publication = new Publication { DecisionNumber = "30/QĐ-UBND", DecisionDate = "1996-12-20" },
+            Attributes = new ProcedureAttributes
+            {
+                Name = "Thủ tục thử nghiệm xem chi tiết ô số liệu", Field = "Hộ tịch", Level = GovernmentLevel.District,
+                ResolvingUnit = "UBND huyện Trình Duyệt Một", ReceivingPlace = ReceivingPlace.DistrictOneStop,
+            },
+        });
+        await catalogue.AbolishProcedureAsync(new AbolishProcedureRequest
+        {
+            Code = "E2E.BR.DRILL", AbolishedOn = "1999-01-01", Publication = new Publication { DecisionNumber = "31/QĐ-UBND", DecisionDate = "1998-12-20" },
+        });
+        var dossiers = new DossierService.DossierServiceClient(suite.Channel);
+        var received = new DateTimeOffset(1998, 3, 4, 9, 0, 0, TimeSpan.FromHours(7));
+        foreach (var (id, unit, onTime) in DrillDossiers)
+        {
+            await dossiers.ReceiveDossierAsync(new ReceiveDossierRequest
+            {
+                DossierId = id, ProcedureCode = "E2E.BR.DRILL", ReceivingUnit = unit, UnitLevel = GovernmentLevel.District, Channel = DossierChannel.InPerson,
+                ReceivedAt = Timestamp.FromDateTimeOffset(received), DueAt = Timestamp.FromDateTimeOffset(received.AddDays(40)),
+            });
+            await dossiers.ResolveDossierAsync(new CloseDossierRequest { DossierId = id, ClosedAt = Timestamp.FromDateTimeOffset(received.AddDays(onTime ? 35 : 60)) });
+        }
+        // District one's report of 1998 (named by its committee): 1 of its 2 dossiers on time.
+        var scope = Uri.EscapeDataString("unit:UBND huyện Trình Duyệt Một");
+        await Eventually.AssertAsync(async () =>
+        {
+            var report = JsonNode.Parse(await suite.Http.GetStringAsync($"/api/reports/appendices/3?periods=1998&scope={scope}"))!;
+            var cell = report["rows"]!.AsArray().Single(r => (string?)r!["indicator"] == "dossiers.on_time_rate.district")!["values"]!["1998"];
+            return cell is JsonValue value && value.TryGetValue<decimal>(out var rate) && rate == 50m;
+        }, TimeSpan.FromSeconds(120), "district one's Appendix 3 of 1998 shows its two dossiers");
+
+        // The facts need reporting.read: the browser sends the report reader's token, as the JSON API's callers do.
+        var page = await browser.NewPageAsync(suite.HttpAddress, await suite.TokenForAsync("cchc-report-reader"));
+        await page.GotoAsync($"/reports/appendices/3?periods=1998&scope={scope}");
+        Assert.Contains("huyện Trình Duyệt Một và các đơn vị trực thuộc", await page.Locator("body").TextContentAsync(), StringComparison.Ordinal);
+        var row = page.Locator("tr", new() { Has = page.GetByText("Tỷ lệ hồ sơ TTHC cấp huyện giải quyết đúng hẹn", new() { Exact = false }) });
+        var cellLink = row.Locator("a.drill");
+        Assert.Equal("50,00%", (await cellLink.TextContentAsync())?.Trim());
+
+        // The cell → the units behind it: the district's committee only, 1 of 2 on time.
+        await cellLink.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/rows/dossiers.on_time_rate.district/units", StringComparison.Ordinal));
+        Assert.Equal("Phụ lục 3: chi tiết ô số liệu", await page.Locator("h1").TextContentAsync());
+        var units = page.Locator("table tbody tr");
+        Assert.Equal(1, await units.CountAsync());
+        var unitCells = (await units.First.Locator("td").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Equal(["huyện Trình Duyệt Một", "UBND huyện Trình Duyệt Một", "cấp huyện", "1", "2", "50,00%", "Xem dữ liệu gốc"], unitCells);
+
+        // The unit → its facts: the two dossiers this test recorded, not the other district's.
+        await units.First.GetByRole(AriaRole.Link, new() { Name = "Xem dữ liệu gốc" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/rows/dossiers.on_time_rate.district/facts", StringComparison.Ordinal));
+        Assert.Equal("Phụ lục 3: dữ liệu gốc", await page.Locator("h1").TextContentAsync());
+        var facts = page.Locator("tr.fact");
+        var ids = new List<string>();
+        for (var i = 0; i < await facts.CountAsync(); i++)
+        {
+            var cells = (await facts.Nth(i).Locator("td").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+            Assert.Equal("UBND huyện Trình Duyệt Một", cells[2]);
+            Assert.Contains("E2E.BR.DRILL", cells[4], StringComparison.Ordinal);
+            ids.Add(cells[1]);
+        }
+        Assert.Equal(["E2E-BR-DRILL-1", "E2E-BR-DRILL-2"], ids.Order(StringComparer.Ordinal));
+
+        // The same facts page without a token: refused, saying which right it needs.
+        var anonymous = await browser.NewPageAsync(suite.HttpAddress);
+        var refused = await anonymous.GotoAsync(page.Url);
+        Assert.Equal(401, refused!.Status);
+        Assert.Contains("reporting.read", await anonymous.Locator("body").TextContentAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<List<string>> ColumnsAsync(IPage page) =>
         [.. (await page.Locator("table").First.Locator("thead th").AllTextContentsAsync()).Select(t => t.Trim())];
 
@@ -199,10 +299,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (its own context: no cookies or cache shared between tests) whose relative addresses go to <paramref name="baseAddress"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <summary>
+    /// A fresh page (its own context: no cookies or cache shared between tests) whose relative addresses go to <paramref name="baseAddress"/>;
+    /// with <paramref name="bearerToken"/>, every request of the page carries it in its Authorization header.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, string? bearerToken = null)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), AcceptDownloads = true, Locale = "vi-VN" });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            AcceptDownloads = true,
+            Locale = "vi-VN",
+            ExtraHTTPHeaders = bearerToken is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + bearerToken },
+        });
         return await context.NewPageAsync();
     }
 

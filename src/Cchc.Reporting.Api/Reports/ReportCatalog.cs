@@ -33,6 +33,7 @@ public static class ReportCatalog
             }
         }
         services.AddScoped<AppendixCalculator>();
+        services.AddSingleton<ComputedReportCache>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<IndicatorCatalog>();
         services.AddScoped<CivilService.StaffingByUnit>();

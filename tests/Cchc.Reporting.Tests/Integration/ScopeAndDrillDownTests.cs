@@ -10,7 +10,13 @@ using Cchc.Reporting.Api.Procedures;
 using Cchc.Reporting.Api.Reports;
 using Cchc.Reporting.Api.Reports.Scope;
 using Cchc.Testing;
+using Google.Protobuf;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
+using GrpcApi = Cchc.Reporting.Api.Grpc;
+using ProtoValue = Google.Protobuf.WellKnownTypes.Value;
 
 namespace Cchc.Reporting.Tests.Integration;
 
@@ -356,6 +362,111 @@ public sealed class ScopeAndDrillDownTests(PostgresServer postgres)
         // The catalogue's total is a province-wide count: "-" in a district's report.
         Assert.EndsWith("-", csv.Split('\n').Single(l => l.Contains("Tổng số TTHC của tỉnh", StringComparison.Ordinal)).TrimEnd('\r'), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/reports/export.xlsx?periods=2019&scope=unit:D1")).StatusCode);
+    }
+
+    private static readonly Method<GrpcApi.GetAppendixRequest, GrpcApi.Appendix> GetAppendix = new(
+        MethodType.Unary, "cchc.reporting.v1.ReportingService", "GetAppendix",
+        Marshallers.Create(r => r.ToByteArray(), GrpcApi.GetAppendixRequest.Parser.ParseFrom),
+        Marshallers.Create(r => r.ToByteArray(), GrpcApi.Appendix.Parser.ParseFrom));
+
+    [Fact]
+    public async Task OverGrpc_AScopeGivesTheRestApisNumbers_NoScopeIsTheProvince_AndAWrongScopeIsInvalidArgumentNamingIt()
+    {
+        await using var app = await StartAsync(postgres, "scope_grpc");
+        using var http = app.CreateClient();
+        // A district's reader (reporting.read, bound to huyện Hai's units): the report of any scope is open to it, as on the REST API (ADR 0037).
+        var districtReader = app.Issuer.CreateToken("huyen-hai", ["reporting.read"], ["UBND huyện Hai", "UBND xã Hai"]);
+        using var channel = GrpcChannel.ForAddress("http://localhost",
+            new GrpcChannelOptions { HttpHandler = app.CreateHandler(districtReader) });
+        const string periods = "2018,2019,2018-06-01..2019-06-30";
+        Task<GrpcApi.Appendix> CallAsync(int number, string scope)
+        {
+            var request = new GrpcApi.GetAppendixRequest { Number = number, Scope = scope };
+            request.Periods.AddRange(periods.Split(','));
+            return channel.CreateCallInvoker().AsyncUnaryCall(GetAppendix, null, new CallOptions(), request).ResponseAsync;
+        }
+
+        var compared = 0;
+        foreach (var appendix in new[] { 3, 5, 7 })
+        {
+            foreach (var scope in new[] { "", "province", "unit:UBND huyện Một", "unit:D2", "level:commune" })
+            {
+                var rest = await RowsAsync(http, appendix, periods, scope is "" or "province" ? null : scope);
+                var grpc = await CallAsync(appendix, scope);
+                if (scope is "" or "province")
+                {
+                    Assert.Null(grpc.Scope);
+                }
+                else
+                {
+                    var json = await http.GetFromJsonAsync<JsonElement>($"/api/reports/appendices/{appendix}?periods={periods}&scope={Uri.EscapeDataString(scope)}");
+                    Assert.Equal(json.GetProperty("scope").GetProperty("key").GetString(), grpc.Scope.Key);
+                    Assert.Equal(json.GetProperty("scope").GetProperty("label").GetString(), grpc.Scope.Label);
+                }
+                var rows = grpc.Rows.Where(r => !r.Heading).ToDictionary(r => r.Indicator);
+                Assert.Equal(rest.Keys.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+                foreach (var (indicator, values) in rest)
+                {
+                    foreach (var cell in values.EnumerateObject())
+                    {
+                        AssertSame(cell.Value, rows[indicator].Values[cell.Name], $"{appendix} {scope} {indicator} {cell.Name}");
+                        compared++;
+                    }
+                }
+            }
+        }
+        Assert.True(compared > 500, $"only {compared} cells compared");
+        // The district's own numbers differ from the province's somewhere (the scope is applied, not ignored).
+        var province = await CallAsync(3, "");
+        var district = await CallAsync(3, "unit:D2");
+        Assert.NotEqual(province.Rows.Single(r => r.Indicator == DossierTimelinessIndicators.District).Values["2019"],
+            district.Rows.Single(r => r.Indicator == DossierTimelinessIndicators.District).Values["2019"]);
+        Assert.Equal("-", district.Rows.Single(r => r.Indicator == ProcedureCatalogIndicators.Total).Values["2019"].StringValue);
+
+        foreach (var (scope, words) in new[] { ("level:tinh", "không hợp lệ"), ("unit:không có", "Không tìm thấy đơn vị"), ("unit:", "Phạm vi không hợp lệ"),
+            (new string('x', 501), "Phạm vi không hợp lệ") })
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => CallAsync(3, scope));
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+            Assert.StartsWith("scope: ", error.Status.Detail, StringComparison.Ordinal);
+            var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations);
+            Assert.Equal("scope", violation.Field);
+            Assert.Contains(words, violation.Description, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A cell of the JSON API and the same cell over gRPC (google.protobuf.Value): null, "-", a text or a number alike.</summary>
+    private static void AssertSame(JsonElement json, ProtoValue value, string cell)
+    {
+        switch (json.ValueKind)
+        {
+            case JsonValueKind.Null:
+                Assert.True(value.KindCase == ProtoValue.KindOneofCase.NullValue, cell);
+                break;
+            case JsonValueKind.String:
+                Assert.True(value.KindCase == ProtoValue.KindOneofCase.StringValue, cell);
+                Assert.Equal(json.GetString(), value.StringValue);
+                break;
+            case JsonValueKind.Number:
+                Assert.True(value.KindCase == ProtoValue.KindOneofCase.NumberValue, cell);
+                Assert.Equal((double)json.GetDecimal(), value.NumberValue);
+                break;
+            case JsonValueKind.True or JsonValueKind.False:
+                Assert.True(value.KindCase == ProtoValue.KindOneofCase.BoolValue, cell);
+                Assert.Equal(json.GetBoolean(), value.BoolValue);
+                break;
+            case JsonValueKind.Array:
+                Assert.True(value.KindCase == ProtoValue.KindOneofCase.ListValue, cell);
+                Assert.Equal(json.GetArrayLength(), value.ListValue.Values.Count);
+                for (var i = 0; i < json.GetArrayLength(); i++)
+                {
+                    AssertSame(json[i], value.ListValue.Values[i], cell);
+                }
+                break;
+            default:
+                Assert.Fail($"{cell}: unexpected {json.ValueKind}");
+                break;
+        }
     }
 
     /// <summary>A part's cell: blank (no fact in that part) adds 0.</summary>

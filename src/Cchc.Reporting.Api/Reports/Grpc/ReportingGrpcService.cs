@@ -6,8 +6,13 @@ using Grpc.Core;
 
 namespace Cchc.Reporting.Api.Reports.Grpc;
 
-/// <summary>cchc.reporting.v1.ReportingService: the same appendices as the JSON API, values as google.protobuf.Value.</summary>
-public sealed class ReportingGrpcService(AppendixQuery query, Approvals.ReportApprovals approvals) : ReportingService.ReportingServiceBase
+/// <summary>
+/// cchc.reporting.v1.ReportingService: the same appendices as the JSON API, values as google.protobuf.Value, for the same
+/// scopes (Scope/ScopedReports.cs: the province, a level, a unit and its subtree; open to every caller allowed to call
+/// GetAppendix, as the JSON API's scoped report is open to every reader: ADR 0037).
+/// </summary>
+public sealed class ReportingGrpcService(AppendixQuery query, Approvals.ReportApprovals approvals, Scope.ScopedReports scoped)
+    : ReportingService.ReportingServiceBase
 {
     public override Task<PeriodApproval> ApprovePeriod(ApprovePeriodRequest request, ServerCallContext context) =>
         Approvals.ApprovalGrpc.ApproveAsync(approvals, request, context);
@@ -21,11 +26,14 @@ public sealed class ReportingGrpcService(AppendixQuery query, Approvals.ReportAp
     public override async Task<Appendix> GetAppendix(GetAppendixRequest request, ServerCallContext context)
     {
         var number = request.Number.ToString(CultureInfo.InvariantCulture);
-        return await query.GetAsync(number, request.Periods, context.CancellationToken) switch
+        // The scope is parsed as the REST API's ?scope= (empty = the province, the report as before).
+        var (result, scope) = await scoped.GetAsync(query, number, request.Periods, request.Scope, context.CancellationToken);
+        return result switch
         {
-            AppendixQueryResult.Found found => MapToAppendix(found.Report),
+            AppendixQueryResult.Found found => MapToAppendix(found.Report, scope),
             AppendixQueryResult.UnknownAppendix unknown => throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, $"number: {unknown.Message}")),
             AppendixQueryResult.InvalidPeriods invalid => throw InvalidArgument(PeriodParser.Parameter, invalid.Message),
+            AppendixQueryResult.InvalidScope invalid => throw InvalidArgument(Scope.ReportScope.Parameter, invalid.Message),
             var other => throw new InvalidOperationException($"Unexpected result {other}."),
         };
     }
@@ -37,9 +45,14 @@ public sealed class ReportingGrpcService(AppendixQuery query, Approvals.ReportAp
         Details = { Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } } }) },
     }.ToRpcException();
 
-    private static Appendix MapToAppendix(AppendixReport report)
+    private static Appendix MapToAppendix(AppendixReport report, Scope.ReportScope scope)
     {
-        var appendix = new Appendix { Number = report.Number, Title = report.Title };
+        var appendix = new Appendix
+        {
+            Number = report.Number,
+            Title = report.Title,
+            Scope = scope.IsProvince ? null : new AppendixScope { Key = scope.Key, Label = scope.Label },
+        };
         appendix.Periods.AddRange(report.Periods.Select(p => new Period
         {
             Key = p.Key,

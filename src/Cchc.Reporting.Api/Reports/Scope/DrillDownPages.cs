@@ -59,7 +59,8 @@ public static class DrillDownPages
                 body.Append("<tr><td>").Append(HtmlPage.Encode(share.Place?.DistrictName ?? "(cấp tỉnh)")).Append("</td><td>")
                     .Append(HtmlPage.Encode(share.Place?.Name ?? share.Unit)).Append("</td><td>")
                     .Append(HtmlPage.Encode(share.Place is { } p ? ReportScope.LevelLabel(p.Level) : "không rõ")).Append("</td>")
-                    .Append(rate ? $"<td class=\"num\">{VietnameseFormat.Cell(ReportValue.Of(share.Measure.Value), ValueTypes.Integer, 0)}</td><td class=\"num\">{VietnameseFormat.Cell(ReportValue.Of(share.Measure.Denominator ?? 0), ValueTypes.Integer, 0)}</td>" : string.Empty)
+                    // The numerator and denominator are counts ("1.234"), without the rate's decimals and "%".
+                    .Append(rate ? $"<td class=\"num\">{VietnameseFormat.Cell(ReportValue.Of(share.Measure.Value), ValueTypes.Integer)}</td><td class=\"num\">{VietnameseFormat.Cell(ReportValue.Of(share.Measure.Denominator ?? 0), ValueTypes.Integer)}</td>" : string.Empty)
                     .Append("<td class=\"num\">").Append(HtmlPage.Encode(VietnameseFormat.Cell(share.Measure.ToValue(), cell.Row.ValueType, decimals))).Append("</td>")
                     .Append("<td><a href=\"").Append(HtmlPage.Encode(facts)).Append("\">Xem dữ liệu gốc</a></td></tr>");
             }
