@@ -36,11 +36,14 @@ public static class ReadModelRevision
 
     /// <summary>
     /// The model's tables no computed cell reads: the inbox and outbox, the consumers' failures, approvals (read per request,
-    /// never cached: ADR 0042) and the loaded published reports (reconciliation, computed per request).
+    /// never cached: ADR 0042), the loaded published reports (reconciliation, computed per request) and the rebuilds with
+    /// their services' markers (ADR 0040: status read per request; the rebuild's TRUNCATE of the fact tables moves the
+    /// revision through their triggers).
     /// </summary>
     public static readonly IReadOnlyList<string> OtherTables =
     [
         "inbox_messages", "outbox_messages", "audit_entries", "consume_failures", "report_approvals", "published_reports",
+        "rebuilds", "rebuild_markers",
     ];
 
     /// <summary>The slot increment the trigger runs and <see cref="BumpAsync"/> runs by hand (1024 = <see cref="Slots"/>).</summary>
