@@ -29,14 +29,15 @@ internal static class BuiltProjectExtensions
             options.ExcludeLaunchProfile = true;
             options.ExcludeKestrelEndpoints = true;
         });
-        if (BuiltExecutable(new TProject().ProjectPath) is { } executable)
+        var projectPath = new TProject().ProjectPath;
+        if (BuiltExecutable(projectPath) is { } executable)
         {
             // A project resource with a command of its own is launched as that command with the resource's arguments
             // (Aspire's ProjectExecutableLaunchRecipe), in the project's folder as dotnet run would (content root).
             project.WithAnnotation(new ExecutableAnnotation
             {
                 Command = executable,
-                WorkingDirectory = Path.GetDirectoryName(new TProject().ProjectPath)!,
+                WorkingDirectory = Path.GetDirectoryName(projectPath)!,
             }, ResourceAnnotationMutationBehavior.Replace);
         }
         return project;
