@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Cchc.Client;
 using Cchc.Procedures.Api.Grpc;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -8,8 +8,9 @@ using OrgApi = Cchc.Organisation.Api.Grpc;
 namespace Cchc.Bench;
 
 /// <summary>
-/// A running platform as a department system sees it: the gateway's gRPC and HTTP addresses, a token of the demo loader
-/// client (client credentials at the token service, secret from the clients file), and the benchmark's own reference
+/// A running platform as a department system sees it: the gateway's gRPC and HTTP addresses, tokens of the demo loader
+/// client (client credentials at the token service, secret from the clients file; renewed before they expire, as a
+/// department system's client does — the decade at × 10 outlasts one token), and the benchmark's own reference
 /// data — units BENCH-* in the registry and procedures BENCH.P/D/C in the catalogue — registered once (idempotent).
 /// </summary>
 internal sealed class Platform
@@ -23,18 +24,22 @@ internal sealed class Platform
 
     public const int UnitsPerLevel = 10;
 
-    private Platform(Uri grpc, Uri http, string token)
+    private readonly ClientCredentialTokens _tokens;
+
+    private Platform(Uri grpc, Uri http, ClientCredentialTokens tokens)
     {
         Grpc = grpc;
         Http = http;
-        Token = token;
+        _tokens = tokens;
         Channel = ChannelTo(grpc);
-        HttpClient = new HttpClient(new BearerHandler(token)) { BaseAddress = http, Timeout = TimeSpan.FromMinutes(2) };
+        HttpClient = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = http, Timeout = TimeSpan.FromMinutes(2),
+        };
     }
 
     public Uri Grpc { get; }
     public Uri Http { get; }
-    public string Token { get; }
     public GrpcChannel Channel { get; }
     public HttpClient HttpClient { get; }
 
@@ -42,7 +47,7 @@ internal sealed class Platform
     public GrpcChannel ChannelTo(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
         MaxReceiveMessageSize = 32 * 1024 * 1024,
-        HttpHandler = new BearerHandler(Token, new SocketsHttpHandler { EnableMultipleHttp2Connections = true }),
+        HttpHandler = new BearerTokenHandler(_tokens) { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
     });
 
     /// <summary>The receiving unit of dossier <paramref name="i"/>'s level (10 units per level).</summary>
@@ -56,19 +61,17 @@ internal sealed class Platform
     public static async Task<Platform> ConnectAsync(Options options)
     {
         var http = new Uri(options.Text("http"));
-        var clients = JsonDocument.Parse(await File.ReadAllTextAsync(options.Text("clients-file"))).RootElement.GetProperty("clients");
-        var secret = clients.EnumerateArray().Single(c => c.GetProperty("clientId").GetString() == WriterClient).GetProperty("clientSecret").GetString()!;
-        using var anonymous = new HttpClient { BaseAddress = http };
-        using var response = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var secret = ClientSecretsFile.Read(options.Text("clients-file"), WriterClient);
+        var tokens = new ClientCredentialTokens(new HttpClient(), new TokenRequest(new Uri(http, "/connect/token"), WriterClient, secret), TimeProvider.System);
+        try
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = WriterClient, ["client_secret"] = secret,
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new BenchFailedException($"the token service refused {WriterClient}: {(int)response.StatusCode} {body}");
+            await tokens.GetAsync(CancellationToken.None);
         }
-        var platform = new Platform(new Uri(options.Text("grpc")), http, Json.Parse(body).GetProperty("access_token").GetString()!);
+        catch (TokenRequestException e)
+        {
+            throw new BenchFailedException(e.Message);
+        }
+        var platform = new Platform(new Uri(options.Text("grpc")), http, tokens);
         await platform.EnsureReferenceDataAsync();
         return platform;
     }
@@ -153,13 +156,4 @@ internal sealed class Platform
     }
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private sealed class BearerHandler(string token, HttpMessageHandler? inner = null) : DelegatingHandler(inner ?? new SocketsHttpHandler())
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }
