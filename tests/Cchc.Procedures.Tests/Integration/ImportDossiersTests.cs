@@ -298,18 +298,6 @@ public sealed class ImportDossiersTests(ProceduresService service, ITestOutputHe
     }
 
     [Fact]
-    public async Task ImportDossiers_EventsAreStoredCompressedWithLz4()
-    {
-        // ADR 0050: a 1,000-dossier event is ~300 KB of JSON; the outbox stores it with lz4, not the default pglz.
-        var prefix = TestData.NewId("LZ4");
-        var result = await ImportAsync(Enumerable.Range(0, 2_000).Select(i => TestData.Record($"{prefix}-{i:D7}", procedure, i)));
-
-        Assert.Equal(2, result.Events);
-        Assert.Equal(2, await service.ScalarAsync(
-            "SELECT count(*) FROM outbox_messages WHERE strpos(payload::text, @p) > 0 AND pg_column_compression(payload) = 'lz4'", ("p", prefix)));
-    }
-
-    [Fact]
     public async Task ImportDossiers_EmptyStream_ImportsNothing()
     {
         var result = await ImportAsync([]);
