@@ -101,29 +101,11 @@ public sealed class DossierFactWriterTests(PostgresServer postgres)
     /// <summary>dossier_daily_counts equals the aggregate of dossier_facts, and holds <paramref name="expectedClosed"/> dossiers in all.</summary>
     private static async Task AssertCountsEqualTheFactsAsync(ReportingApp app, long expectedClosed)
     {
-        var facts = await app.QueryAsync(db => db.Dossiers.Where(d => d.ClosedOn != null)
-            .GroupBy(d => new { d.ClosedOn, d.UnitLevel, d.Status })
-            .Select(g => new { Day = g.Key.ClosedOn!.Value, g.Key.UnitLevel, g.Key.Status, Dossiers = (long)g.Count(), OnTime = (long)g.Count(d => d.OnTime == true) })
-            .ToListAsync());
-        var kept = await app.QueryAsync(db => db.DossierDailyCounts.Where(c => c.Dossiers != 0 || c.OnTime != 0)
-            .Select(c => new { Day = c.ClosedOn, c.UnitLevel, c.Status, c.Dossiers, c.OnTime })
-            .ToListAsync());
-        Assert.Equal(facts.OrderBy(r => (r.Day, r.UnitLevel, r.Status)), kept.OrderBy(r => (r.Day, r.UnitLevel, r.Status)));
-        Assert.Equal(expectedClosed, kept.Sum(c => c.Dossiers));
+        await Appendix3FromEventsTests.AssertDailyCountsEqualTheFactsAsync(app);
+        Assert.Equal(expectedClosed, await app.QueryAsync(db => db.DossierDailyCounts.SumAsync(c => c.Dossiers)));
     }
 
-    private static DossierState Closed(string id, int version, DateTimeOffset closedAt, DossierStatus status) => new()
-    {
-        DossierId = id,
-        Version = version,
-        ProcedureCode = "P1",
-        ReceivingUnit = "UBND huyện Phong Thổ",
-        UnitLevel = GovernmentLevel.District,
-        Channel = DossierChannel.InPerson,
-        Status = status,
-        ReceivedAt = Received,
-        DueAt = Received.AddDays(5),
-        ClosedAt = closedAt,
-        ProcessedElectronically = true,
-    };
+    /// <summary>A district dossier received on 2 May 2019 (due five days later), closed at <paramref name="closedAt"/>.</summary>
+    private static DossierState Closed(string id, int version, DateTimeOffset closedAt, DossierStatus status) =>
+        Appendix3FromEventsTests.Dossier(id, version, status, closedAt);
 }
