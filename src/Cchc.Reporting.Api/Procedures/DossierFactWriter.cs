@@ -11,9 +11,24 @@ namespace Cchc.Reporting.Api.Procedures;
 /// Applies a batch of dossier states: a state is written when the dossier is new or the state is newer than the one
 /// held (duplicates, replays and reordering change nothing), and dossier_daily_counts moves by the difference
 /// between the replaced and the new states — all in the caller's transaction, a few statements per batch.
+/// New dossiers go first, by one INSERT … ON CONFLICT DO NOTHING that returns the ids it inserted (each counts +1;
+/// nothing was held for them); only the rest — dossiers another batch stored first — are locked, read and replaced
+/// when older (ADR 0049). A bulk import's batches are all new, so they skip the lock-and-read pass entirely.
 /// </summary>
 public static class DossierFactWriter
 {
+    // New dossiers: inserted in id order (the batch is sorted; concurrent batches wait on each other's uncommitted ids in
+    // the same order, so they cannot deadlock). A conflicting id — stored, or inserted by a batch that committed while
+    // this one waited — is skipped here and handled below under a row lock.
+    private const string InsertNewSql = """
+        INSERT INTO dossier_facts (dossier_id, version, procedure_code, receiving_unit, unit_level, channel, status,
+                                   received_on, due_at, closed_at, closed_on, on_time, processed_electronically)
+        SELECT * FROM unnest(@ids, @versions, @codes, @units, @levels, @channels, @statuses,
+                             @received_on, @due_at, @closed_at, @closed_on, @on_time, @electronic)
+        ON CONFLICT (dossier_id) DO NOTHING
+        RETURNING dossier_id
+        """;
+
     // Locks the rows the batch may replace, in id order (concurrent batches lock alike: no deadlock), and reads what they count for.
     private const string LockSql = """
         SELECT dossier_id, version, status, unit_level, closed_on, on_time, processed_electronically
@@ -52,31 +67,53 @@ public static class DossierFactWriter
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (ownTransaction)
         {
-            var held = await LockHeldAsync(db, batch, cancellationToken);
-            var newer = batch.Where(f => !held.TryGetValue(f.DossierId, out var h) || f.Version > h.Version).ToList();
-            var written = newer.Count == 0 ? [] : await UpsertAsync(db, newer, cancellationToken);
-
             var counts = new DailyCountChanges();
-            foreach (var fact in newer.Where(f => written.ContainsKey(f.DossierId)))
+            var inserted = await InsertNewAsync(db, batch, cancellationToken);
+            var stored = new List<DossierFact>(batch.Count - inserted.Count);
+            foreach (var fact in batch)
             {
-                if (held.TryGetValue(fact.DossierId, out var replaced))
+                if (inserted.Contains(fact.DossierId))
                 {
-                    counts.Remove(replaced);
+                    counts.Add(fact);
                 }
-                else if (!written[fact.DossierId])
+                else
                 {
-                    // Inserted by a concurrent transaction after our lock: what it counted is unknown here. Roll back and let the message be retried.
-                    throw new DbUpdateConcurrencyException($"Dossier {fact.DossierId} was inserted concurrently; retry the batch.");
+                    stored.Add(fact);
                 }
-                counts.Add(fact);
             }
+            var written = inserted.Count + (stored.Count == 0 ? 0 : await ReplaceOlderAsync(db, stored, counts, cancellationToken));
             await ApplyAsync(db, counts, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
-            return written.Count;
+            return written;
         }
+    }
+
+    /// <summary>
+    /// The states of dossiers already stored when the batch began: locks their rows, writes the states newer than the
+    /// ones held, and moves the counts by the difference. Returns the rows written.
+    /// </summary>
+    private static async Task<int> ReplaceOlderAsync(ReportingDbContext db, List<DossierFact> facts, DailyCountChanges counts, CancellationToken cancellationToken)
+    {
+        var held = await LockHeldAsync(db, facts, cancellationToken);
+        var newer = facts.Where(f => !held.TryGetValue(f.DossierId, out var h) || f.Version > h.Version).ToList();
+        var written = newer.Count == 0 ? [] : await UpsertAsync(db, newer, cancellationToken);
+        foreach (var fact in newer.Where(f => written.ContainsKey(f.DossierId)))
+        {
+            if (held.TryGetValue(fact.DossierId, out var replaced))
+            {
+                counts.Remove(replaced);
+            }
+            else if (!written[fact.DossierId])
+            {
+                // Inserted by a concurrent transaction after our lock: what it counted is unknown here. Roll back and let the message be retried.
+                throw new DbUpdateConcurrencyException($"Dossier {fact.DossierId} was inserted concurrently; retry the batch.");
+            }
+            counts.Add(fact);
+        }
+        return written.Count;
     }
 
     /// <summary>The fact a state becomes: local days by the Vietnam calendar; on time = resolved at or before its due instant.</summary>
@@ -135,8 +172,33 @@ public static class DossierFactWriter
     private static async Task<Dictionary<string, bool>> UpsertAsync(ReportingDbContext db, List<DossierFact> facts, CancellationToken cancellationToken)
     {
         await using var command = Command(db, UpsertSql);
-        command.Parameters.AddRange(new NpgsqlParameter[]
+        command.Parameters.AddRange(Columns(facts));
+        var written = new Dictionary<string, bool>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
+            written[reader.GetString(0)] = reader.GetBoolean(1);
+        }
+        return written;
+    }
+
+    /// <summary>Inserts the states of dossiers not stored yet; returns the ids inserted.</summary>
+    private static async Task<HashSet<string>> InsertNewAsync(ReportingDbContext db, List<DossierFact> facts, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db, InsertNewSql);
+        command.Parameters.AddRange(Columns(facts));
+        var inserted = new HashSet<string>(facts.Count, StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            inserted.Add(reader.GetString(0));
+        }
+        return inserted;
+    }
+
+    /// <summary>The facts as one array parameter per column, in the order the statements unnest them.</summary>
+    private static NpgsqlParameter[] Columns(List<DossierFact> facts) =>
+        [
             FactBatch.Array("ids", NpgsqlDbType.Text, facts.Select(f => f.DossierId)),
             FactBatch.Array("versions", NpgsqlDbType.Integer, facts.Select(f => f.Version)),
             FactBatch.Array("codes", NpgsqlDbType.Text, facts.Select(f => f.ProcedureCode)),
@@ -150,15 +212,7 @@ public static class DossierFactWriter
             FactBatch.Array("closed_on", NpgsqlDbType.Date, facts.Select(f => f.ClosedOn)),
             FactBatch.Array("on_time", NpgsqlDbType.Boolean, facts.Select(f => f.OnTime)),
             FactBatch.Array("electronic", NpgsqlDbType.Boolean, facts.Select(f => f.ProcessedElectronically)),
-        });
-        var written = new Dictionary<string, bool>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            written[reader.GetString(0)] = reader.GetBoolean(1);
-        }
-        return written;
-    }
+        ];
 
     private static async Task ApplyAsync(ReportingDbContext db, DailyCountChanges counts, CancellationToken cancellationToken)
     {

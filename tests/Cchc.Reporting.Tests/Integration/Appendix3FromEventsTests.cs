@@ -107,7 +107,7 @@ public sealed class Appendix3FromEventsTests(PostgresServer postgres)
     }
 
     /// <summary>The incrementally kept dossier_daily_counts equal a rebuild from dossier_facts.</summary>
-    private static async Task AssertDailyCountsEqualTheFactsAsync(ReportingApp app)
+    internal static async Task AssertDailyCountsEqualTheFactsAsync(ReportingApp app)
     {
         var rebuilt = await app.QueryAsync(db => db.Dossiers.Where(d => d.ClosedOn != null)
             .GroupBy(d => new { d.ClosedOn, d.UnitLevel, d.Status })
@@ -227,7 +227,7 @@ public sealed class Appendix3FromEventsTests(PostgresServer postgres)
         Assert.Null(Cell("procedures.issued_by_province"));
     }
 
-    private static DossierState Dossier(string id, int version, DossierStatus status, DateTimeOffset? closedAt)
+    internal static DossierState Dossier(string id, int version, DossierStatus status, DateTimeOffset? closedAt)
     {
         var receivedAt = new DateTimeOffset(2019, 5, 2, 8, 0, 0, TimeSpan.FromHours(7));
         return new DossierState
