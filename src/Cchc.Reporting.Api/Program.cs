@@ -22,6 +22,9 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+// On one machine the AppHost has the service migrate here, before anything in it starts (Database:MigrateAtStart, ADR 0047).
+await MigrateCommand.MigrateAtStartAsync<ReportingDbContext>(app);
+await BrokerWait.WaitAtStartAsync(app); // Messaging:WaitForBrokerAtStart (ADR 0048)
 app.UseErrorResponses(); // first: no exception reaches the developer exception page the Development environment adds
 app.UseCchcGrpcSecurity();
 app.MapGrpcService<ReportingGrpcService>();

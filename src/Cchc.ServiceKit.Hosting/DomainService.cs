@@ -18,11 +18,11 @@ namespace Cchc.ServiceKit.Hosting;
 
 /// <summary>
 /// A domain service: what is its own (its database, rules, APIs and domain registrations). Everything every domain
-/// service has comes from here, in one place: the <c>migrate</c> verb, the service defaults (telemetry, health,
-/// reflection), the Npgsql database and its health check, messaging with the outbox relay (and the local copy of the
-/// unit reference data when <see cref="KeepsUnitReference"/>), security (token validation, the rule table, audit,
-/// idempotency), the gRPC interceptors in their one order (<see cref="DomainInterceptors"/>), the clock, and the
-/// mapping of the service's gRPC services, the audit API, the unit reference API and the default endpoints.
+/// service has comes from here, in one place: the <c>migrate</c> verb and migrating at start, the service defaults
+/// (telemetry, health, reflection), the Npgsql database and its health check, messaging with the outbox relay (and the
+/// local copy of the unit reference data when <see cref="KeepsUnitReference"/>), security (token validation, the rule
+/// table, audit, idempotency), the gRPC interceptors in their one order (<see cref="DomainInterceptors"/>), the clock,
+/// and the mapping of the service's gRPC services, the audit API, the unit reference API and the default endpoints.
 /// </summary>
 /// <remarks>
 /// A service's Program.cs is <c>return await MyService.Definition.RunAsync(args);</c>. The model of
@@ -80,7 +80,9 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
 
     /// <summary>
     /// The service's entry point: with the single argument <c>migrate</c>, applies its migrations and exits (the
-    /// migrator resource / Job); otherwise serves until stopped.
+    /// Kubernetes init container); otherwise serves until stopped — first applying its migrations when
+    /// <c>Database:MigrateAtStart</c> is true (the AppHost, docs/adr/0047-services-migrate-at-start-on-one-machine.md) and
+    /// waiting for the broker's port when <c>Messaging:WaitForBrokerAtStart</c> is (the AppHost, docs/adr/0048).
     /// </summary>
     public async Task<int> RunAsync(string[] args)
     {
@@ -89,6 +91,8 @@ public sealed class DomainService<TDbContext> where TDbContext : DbContext
             return await MigrateAsync().ConfigureAwait(false);
         }
         var app = Build(args);
+        await MigrateCommand.MigrateAtStartAsync<TDbContext>(app).ConfigureAwait(false);
+        await BrokerWait.WaitAtStartAsync(app).ConfigureAwait(false);
         await app.RunAsync().ConfigureAwait(false);
         return 0;
     }

@@ -5,6 +5,7 @@ using Cchc.Contracts;
 using Cchc.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using OrgApi = Cchc.Organisation.Api.Grpc;
@@ -167,6 +168,20 @@ public sealed class SuiteFixture : IAsyncLifetime
         _app!.ResourceNotifications.TryGetCurrentState(resource, out var state)
             ? state.Snapshot.Properties.FirstOrDefault(p => p.Name == property)?.Value
             : null;
+
+    /// <summary>An environment variable the AppHost gave a resource's process (its current snapshot), or null.</summary>
+    public string? ResourceEnvironment(string resource, string variable) =>
+        _app!.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            ? state.Snapshot.EnvironmentVariables.FirstOrDefault(e => e.Name == variable)?.Value
+            : null;
+
+    /// <summary>The resources the AppHost waits for before it starts <paramref name="resource"/> (its WaitFor edges).</summary>
+    public IReadOnlyList<string> WaitsFor(string resource) =>
+        _app!.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource)
+            .Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).Distinct().ToList();
+
+    /// <summary>Whether the AppHost has a resource of that name.</summary>
+    public bool HasResource(string resource) => _app!.ResourceNotifications.TryGetCurrentState(resource, out _);
 
     /// <summary>A resource's own HTTP endpoint (e.g. the national simulator's controls), as the AppHost allocated it.</summary>
     public Uri ServiceHttpAddress(string resource) => _app!.GetEndpoint(resource, ResourceNames.HttpEndpoint);

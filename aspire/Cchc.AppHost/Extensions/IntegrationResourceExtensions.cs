@@ -33,12 +33,15 @@ internal static class IntegrationResourceExtensions
                 context.EnvironmentVariables["Simulator__OneStopShop__TokenEndpoint"] = $"{settings.PublicIssuer}connect/token";
                 context.EnvironmentVariables["Simulator__OneStopShop__SecretsFile"] = settings.ClientsFile;
             })
-            .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
+            // The gateway waits for it: checked promptly (docs/adr/0048-start-up-critical-path.md).
+            .WithPromptHttpHealthCheck("/health", ResourceNames.HttpEndpoint);
 
     /// <summary>
     /// The procedures service it writes dossiers and the catalogue to, the reporting service it reads the report from, the
     /// national side, and its own client of the token service (<c>cchc-integration</c>, whose secret the identity migrator
-    /// generated into the clients file; a cluster gives <c>Integration__Suite__ClientSecret</c>).
+    /// generated into the clients file; a cluster gives <c>Integration__Suite__ClientSecret</c>). It starts beside them, not
+    /// after: it calls them only for a request or a due report submission (sent again at a later tick when it fails), and
+    /// the platform is ready only once all of them are (docs/adr/0048-start-up-critical-path.md).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithIntegrationPeers(
         this IResourceBuilder<ProjectResource> integration, IResourceBuilder<ProjectResource> procedures,
@@ -47,8 +50,6 @@ internal static class IntegrationResourceExtensions
             .WithReference(procedures)
             .WithReference(reporting)
             .WithReference(national)
-            .WaitFor(procedures)
-            .WaitFor(national)
             .WithEnvironment("Integration__Suite__SecretsFile", settings.ClientsFile)
             .WithEnvironment("Integration__Ngsp__ServiceAddress", $"http://_{ResourceNames.HttpEndpoint}.{ResourceNames.NationalSimulator}/ngsp/dvcqg")
             .WithEnvironment("Integration__Ngsp__Token__TokenEndpoint", $"http://_{ResourceNames.HttpEndpoint}.{ResourceNames.NationalSimulator}/oauth2/token")

@@ -1,3 +1,4 @@
+using Cchc.AppHost.Extensions;
 using Cchc.Contracts;
 using Npgsql;
 
@@ -55,23 +56,21 @@ internal static class LocalPostgres
             "-c", "max_connections=300", "-c", "max_wal_size=2GB");
         var resource = new LocalPostgresResource(ResourceNames.Postgres, "/bin/sh", dataDirectory);
 
-        var healthCheck = $"{ResourceNames.Postgres}-accepts-queries";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
-        {
-            // Opening a connection is not enough while the server reports 57P03 (starting up): run a query.
-            var connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
-            await using var connection = new NpgsqlConnection(
-                new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 3 }.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var query = new NpgsqlCommand("SELECT 1", connection);
-            await query.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy();
-        });
-
         return builder.AddResource(resource)
             .WithArgs(["-c", FastShutdownWrapper, "cchc-postgres", command, .. arguments])
             .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: LocalPostgresResource.EndpointName, env: "PGPORT", isProxied: false)
-            .WithHealthCheck(healthCheck);
+            // Every service waits for it: checked promptly (docs/adr/0048-start-up-critical-path.md).
+            .WithPromptHealthCheck($"{ResourceNames.Postgres}-accepts-queries", async cancellationToken =>
+            {
+                // Opening a connection is not enough while the server reports 57P03 (starting up): run a query.
+                var connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
+                await using var connection = new NpgsqlConnection(
+                    new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 3 }.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var query = new NpgsqlCommand("SELECT 1", connection);
+                await query.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            });
     }
 
     /// <summary>initdb at the first run: trust authentication on loopback, UTF-8, the folder owned by postgres (mode 700).</summary>

@@ -1,3 +1,4 @@
+using Cchc.Contracts;
 using Cchc.Identity.Clients;
 using Cchc.Identity.Data;
 using Cchc.Identity.Units;
@@ -7,10 +8,12 @@ using Npgsql;
 namespace Cchc.Identity.Extensions;
 
 /// <summary>
-/// `Cchc.Identity migrate`: applies the EF migrations (creating the database if missing), then registers the clients
-/// of the registration file (Identity:Clients:RegistrationFile) with their secrets (Identity:Clients:SecretsFile,
-/// generated there for clients without one when Identity:Clients:GenerateMissingSecrets is true), and exits.
-/// Idempotent: a second run changes nothing unless the file or a secret changed. A serving process never migrates.
+/// Applies the EF migrations (creating the database if missing), then registers the clients of the registration file
+/// (Identity:Clients:RegistrationFile) with their secrets (Identity:Clients:SecretsFile, generated there for clients
+/// without one when Identity:Clients:GenerateMissingSecrets is true). Idempotent: a second run changes nothing unless
+/// the file or a secret changed. Either as the verb `Cchc.Identity migrate`, which then exits (the Kubernetes init
+/// container), or at start when <c>Database:MigrateAtStart</c> is true (the AppHost), before the service starts
+/// serving (docs/adr/0047-services-migrate-at-start-on-one-machine.md).
 /// </summary>
 public static class MigrateCommand
 {
@@ -20,7 +23,7 @@ public static class MigrateCommand
 
     public static bool IsRequested(string[] args) => args is [Verb];
 
-    /// <summary>Uses the usual configuration (appsettings, environment); <paramref name="settings"/> override it.</summary>
+    /// <summary>The verb. Uses the usual configuration (appsettings, environment); <paramref name="settings"/> override it.</summary>
     public static async Task<int> RunAsync(IEnumerable<KeyValuePair<string, string?>>? settings = null, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
@@ -30,10 +33,30 @@ public static class MigrateCommand
         }
         builder.AddIdentityDatabase();
         using var host = builder.Build();
-        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
+        return await MigrateAndRegisterAsync(host.Services, cancellationToken);
+    }
 
-        var options = IdentityServiceOptions.From(builder.Configuration);
-        var contentRoot = builder.Environment.ContentRootPath;
+    /// <summary>
+    /// At start: when <c>Database:MigrateAtStart</c> is true, migrates and registers with the built (not yet started)
+    /// service's own services, and returns the verb's exit code (non-zero: the service must not start); otherwise 0.
+    /// </summary>
+    public static Task<int> MigrateAtStartAsync(IHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.Services.GetRequiredService<IConfiguration>().GetValue<bool>(StartupSettings.MigrateAtStart)
+            ? MigrateAndRegisterAsync(host.Services, cancellationToken)
+            : Task.FromResult(0);
+    }
+
+    /// <summary>
+    /// The work of both: relative paths resolve as the verb resolves them (the shipped files and the secrets against the
+    /// executable's folder), whichever content root the host has.
+    /// </summary>
+    private static async Task<int> MigrateAndRegisterAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
+        var options = IdentityServiceOptions.From(services.GetRequiredService<IConfiguration>());
+        var contentRoot = AppContext.BaseDirectory;
         ClientRegistrationFile registration;
         UnitTree units;
         try
@@ -54,7 +77,7 @@ public static class MigrateCommand
             return 1;
         }
 
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         var deadline = DateTime.UtcNow + ServerWait;
         while (true)
