@@ -23,18 +23,15 @@ public static class MigrateCommand
 {
     public const string Verb = "migrate";
 
-    /// <summary>The setting (environment <c>Database__MigrateAtStart</c>) that makes a serving process migrate first.</summary>
-    public const string AtStartSetting = StartupSettings.MigrateAtStart;
-
     private static readonly TimeSpan ServerWait = TimeSpan.FromSeconds(60);
 
     public static bool IsRequested(string[] args) => args is [Verb];
 
-    /// <summary>Whether <see cref="AtStartSetting"/> asks the serving process to migrate before it starts.</summary>
+    /// <summary>Whether <see cref="StartupSettings.MigrateAtStart"/> asks the serving process to migrate before it starts.</summary>
     public static bool IsRequestedAtStart(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetValue<bool>(AtStartSetting);
+        return configuration.GetValue<bool>(StartupSettings.MigrateAtStart);
     }
 
     /// <summary>
@@ -65,7 +62,7 @@ public static class MigrateCommand
     }
 
     /// <summary>
-    /// At start: when <see cref="AtStartSetting"/> is true, migrates <typeparamref name="TDbContext"/> with the built
+    /// At start: when <see cref="StartupSettings.MigrateAtStart"/> is true, migrates <typeparamref name="TDbContext"/> with the built
     /// (not yet started) <paramref name="host"/>'s own services — the same registration, configuration and model the
     /// service then serves with; otherwise does nothing.
     /// </summary>
